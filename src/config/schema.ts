@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../core/time.ts';
+
+/**
+ * The one schema for the whole job. Every key has a description (it generates the configuration
+ * reference in the README) and, where it may come from the environment, an entry in ENV_VARS.
+ * Secrets are listed in SECRET_PATHS: they may come only from the environment or from a file whose
+ * path is given in the config (`<key>File`), never inline in a committed file.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopbackUrl(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+const identifier = z
+  .string()
+  .regex(
+    /^[a-z_][a-z0-9_]{0,62}$/,
+    'must be a lower_snake identifier (a-z, 0-9, _; not starting with a digit)',
+  );
+
+const endpointUrl = z
+  .url('must be a URL such as https://api.intacct.com/ia/xml/xmlgw.phtml')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+  }, 'must use https (plain http is accepted only for a loopback sandbox)');
+
+const intacct = z
+  .object({
+    senderId: z.string().min(1).describe('Web Services sender id (your developer licence).'),
+    senderPassword: z.string().min(1).describe('Web Services sender password. Secret.'),
+    companyId: z.string().min(1).describe('Intacct company id.'),
+    userId: z.string().min(1).describe('Web Services user id.'),
+    userPassword: z.string().min(1).describe('Web Services user password. Secret.'),
+    endpointUrl: endpointUrl
+      .default('https://api.intacct.com/ia/xml/xmlgw.phtml')
+      .describe('XML gateway URL. https only, except a loopback sandbox.'),
+    entities: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Entity (location) ids to read. Default: every entity, discovered from LOCATIONENTITY.'),
+    includeTopLevel: z
+      .boolean()
+      .default(true)
+      .describe('Also read records that live at the top level of a multi-entity company.'),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
+      .describe(
+        "The API user's time zone in Intacct: Intacct's timestamps carry no zone and are read in this one.",
+      ),
+    concurrency: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(2)
+      .describe("Concurrent API requests for the company; match your Intacct performance tier's limit."),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2000)
+      .default(1000)
+      .describe('Records per page (readByQuery caps at 1000).'),
+    requestTimeoutSeconds: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(300)
+      .describe('Timeout for one API request.'),
+  })
+  .strict();
+
+const duckdb = z
+  .object({
+    type: z.literal('duckdb'),
+    path: z
+      .string()
+      .min(1)
+      .default('warehouse.duckdb')
+      .describe('DuckDB database file (created if missing).'),
+  })
+  .strict();
+
+const snowflake = z
+  .object({
+    type: z.literal('snowflake'),
+    account: z.string().min(1).describe('Snowflake account identifier.'),
+    username: z.string().min(1).describe('Snowflake user.'),
+    password: z.string().min(1).describe('Snowflake password. Secret.'),
+    database: z.string().min(1).describe('Database holding the staging, raw and analytics schemas.'),
+    warehouse: z.string().min(1).optional().describe('Virtual warehouse to run in.'),
+    role: z.string().min(1).optional().describe('Role to assume.'),
+    accessUrl: z.url().optional().describe('Override of the account URL (an emulator in tests).'),
+  })
+  .strict();
+
+const bigquery = z
+  .object({
+    type: z.literal('bigquery'),
+    projectId: z.string().min(1).describe('Google Cloud project id.'),
+    location: z.string().min(1).default('US').describe('Dataset location.'),
+    keyFilename: z.string().min(1).optional().describe('Service-account key file.'),
+    apiEndpoint: z.url().optional().describe('Override of the BigQuery API endpoint (an emulator in tests).'),
+  })
+  .strict();
+
+const warehouse = z
+  .discriminatedUnion('type', [duckdb, snowflake, bigquery])
+  .default({ type: 'duckdb', path: 'warehouse.duckdb' })
+  .describe('Where the data goes: duckdb (default), snowflake or bigquery.');
+
+const objects = z
+  .object({
+    include: z
+      .array(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an Intacct object name in upper case, e.g. GLDETAIL'),
+      )
+      .optional()
+      .describe('Objects to sync. Default: every object in the catalog.'),
+    exclude: z
+      .array(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an Intacct object name in upper case, e.g. GLDETAIL'),
+      )
+      .default([])
+      .describe('Objects to leave out.'),
+  })
+  .strict()
+  .default({ exclude: [] });
+
+const sync = z
+  .object({
+    lookbackMinutes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Overlap re-read on each incremental run. Default: each object's own lookback."),
+    safetyLagSeconds: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(120)
+      .describe(
+        'The window ends this long before the run starts, so records still being written are not missed.',
+      ),
+    schemaPolicy: z
+      .enum(['evolve', 'freeze'])
+      .default('evolve')
+      .describe('evolve: new Intacct fields become new nullable columns; freeze: a new field fails the run.'),
+    backfillSliceDays: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(31)
+      .describe('Backfills split large objects into time slices of this many days, read in parallel.'),
+    reconcileDeletes: z
+      .boolean()
+      .default(false)
+      .describe('Run key reconciliation (soft-delete what vanished from Intacct) on every sync.'),
+  })
+  .strict()
+  .default({ safetyLagSeconds: 120, schemaPolicy: 'evolve', backfillSliceDays: 31, reconcileDeletes: false });
+
+const schemas = z
+  .object({
+    staging: identifier.default('intacct_staging').describe('Schema for per-run staging tables.'),
+    raw: identifier
+      .default('intacct_raw')
+      .describe('Schema for deduplicated raw tables, one per Intacct object.'),
+    analytics: identifier.default('analytics').describe('Schema for models (star schema).'),
+  })
+  .strict()
+  .default({ staging: 'intacct_staging', raw: 'intacct_raw', analytics: 'analytics' });
+
+const logging = z
+  .object({
+    level: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Least severe level logged.'),
+  })
+  .strict()
+  .default({ level: 'info' });
+
+export const configSchema = z
+  .object({
+    intacct: intacct.describe('The Intacct company and the Web Services credentials.'),
+    warehouse,
+    objects,
+    sync,
+    schemas,
+    logging,
+  })
+  .strict();
+
+export type JobConfig = z.infer<typeof configSchema>;
+export type WarehouseConfig = JobConfig['warehouse'];
+export type SchemaNames = JobConfig['schemas'];
+export type IntacctConfig = JobConfig['intacct'];
+
+/** Key paths of secret values: only from the environment or from `<path>File`. */
+export const SECRET_PATHS = ['intacct.senderPassword', 'intacct.userPassword', 'warehouse.password'] as const;
+
+export interface EnvVar {
+  readonly name: string;
+  readonly path: string;
+  /** How the text of the variable becomes a value. */
+  readonly parse?: 'list' | 'boolean';
+}
+
+/** Environment variables, applied over the config file. */
+export const ENV_VARS: readonly EnvVar[] = [
+  { name: 'INTACCT_SENDER_ID', path: 'intacct.senderId' },
+  { name: 'INTACCT_SENDER_PASSWORD', path: 'intacct.senderPassword' },
+  { name: 'INTACCT_COMPANY_ID', path: 'intacct.companyId' },
+  { name: 'INTACCT_USER_ID', path: 'intacct.userId' },
+  { name: 'INTACCT_USER_PASSWORD', path: 'intacct.userPassword' },
+  { name: 'INTACCT_ENDPOINT_URL', path: 'intacct.endpointUrl' },
+  { name: 'INTACCT_ENTITIES', path: 'intacct.entities', parse: 'list' },
+  { name: 'INTACCT_TIMEZONE', path: 'intacct.timezone' },
+  { name: 'INTACCT_CONCURRENCY', path: 'intacct.concurrency' },
+  { name: 'INTACCT_PAGE_SIZE', path: 'intacct.pageSize' },
+  { name: 'INTACCT_ELT_WAREHOUSE', path: 'warehouse.type' },
+  { name: 'INTACCT_ELT_DUCKDB_PATH', path: 'warehouse.path' },
+  { name: 'SNOWFLAKE_ACCOUNT', path: 'warehouse.account' },
+  { name: 'SNOWFLAKE_USER', path: 'warehouse.username' },
+  { name: 'SNOWFLAKE_PASSWORD', path: 'warehouse.password' },
+  { name: 'SNOWFLAKE_DATABASE', path: 'warehouse.database' },
+  { name: 'SNOWFLAKE_WAREHOUSE', path: 'warehouse.warehouse' },
+  { name: 'SNOWFLAKE_ROLE', path: 'warehouse.role' },
+  { name: 'BIGQUERY_PROJECT_ID', path: 'warehouse.projectId' },
+  { name: 'BIGQUERY_LOCATION', path: 'warehouse.location' },
+  { name: 'GOOGLE_APPLICATION_CREDENTIALS', path: 'warehouse.keyFilename' },
+  { name: 'INTACCT_ELT_SCHEMA_POLICY', path: 'sync.schemaPolicy' },
+  { name: 'INTACCT_ELT_LOG_LEVEL', path: 'logging.level' },
+];

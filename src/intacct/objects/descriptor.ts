@@ -1,0 +1,63 @@
+/**
+ * One descriptor per Intacct object the job reads. Query building, paging, staging DDL, MERGE and
+ * the conformance tests are generic code that reads these; nothing else knows about objects.
+ */
+
+/** Warehouse-neutral field types. Money and quantities are `decimal` (NUMERIC(38,9)), never numbers. */
+export const FIELD_TYPES = ['string', 'integer', 'decimal', 'date', 'timestamp', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface FieldDescriptor {
+  /** The Intacct field name, upper case (`ACCOUNTNO`, `GLDIMFUND`). */
+  readonly name: string;
+  readonly type: FieldType;
+}
+
+/**
+ * `entity`: read once per entity session, rows stamped with that entity; `top`: read once at the
+ * top level (company-wide lists such as the chart of accounts).
+ */
+export const ENTITY_SCOPES = ['entity', 'top'] as const;
+export type EntityScope = (typeof ENTITY_SCOPES)[number];
+
+/**
+ * How deletions are found. `audit`: AUDITHISTORY delete events, plus key reconciliation on demand;
+ * `reconcile`: key reconciliation only; `full-refresh`: the object is re-read whole each run and
+ * missing keys are soft-deleted; `none`: records are never deleted (posted GL lines are reversed).
+ */
+export const DELETE_STRATEGIES = ['audit', 'reconcile', 'full-refresh', 'none'] as const;
+export type DeleteStrategy = (typeof DELETE_STRATEGIES)[number];
+
+export const READ_METHODS = ['readByQuery', 'query'] as const;
+export type ReadMethod = (typeof READ_METHODS)[number];
+
+export interface ObjectDescriptor {
+  /** Intacct object name as the API spells it (`GLDETAIL`). */
+  readonly object: string;
+  /** Warehouse table name, lower_snake (`gl_detail`). */
+  readonly table: string;
+  /** Primary key field; `RECORDNO` for every standard object. */
+  readonly key: string;
+  /** Modification-time field used as the watermark, or null for objects without one. */
+  readonly watermark: string | null;
+  /** Creation-time field: catches records whose watermark is null. */
+  readonly created: string | null;
+  /** Overlap re-read on every incremental run, for late-committing writes. */
+  readonly lookbackMinutes: number;
+  /** `full`: re-read whole every run (small dimension lists); `incremental`: by watermark window. */
+  readonly refresh: 'incremental' | 'full';
+  readonly entityScope: EntityScope;
+  readonly deletes: DeleteStrategy;
+  /** The AUDITHISTORY OBJECTTYPE value (lower case) when deletes come from the audit trail. */
+  readonly auditType?: string;
+  readonly readMethod: ReadMethod;
+  /** Large objects are split into time slices for parallel backfill. */
+  readonly large: boolean;
+  /** Known fields with their warehouse types; custom fields are discovered at plan time. */
+  readonly fields: readonly FieldDescriptor[];
+}
+
+/** Type-checks a descriptor literal while keeping its literal types. */
+export function defineObject(descriptor: ObjectDescriptor): ObjectDescriptor {
+  return descriptor;
+}

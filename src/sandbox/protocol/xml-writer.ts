@@ -1,0 +1,70 @@
+/**
+ * A small string builder for response XML. Every value passes through `escapeXml`; element names
+ * come from the catalog or from this module, never from request text without validation.
+ */
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+// Characters XML 1.0 cannot carry at all; Intacct strips them, so do we.
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function escapeXml(value: string): string {
+  return value.replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Guards element names built from request input (object or field names). */
+export function isXmlName(name: string): boolean {
+  return NAME_RE.test(name);
+}
+
+export class XmlWriter {
+  private readonly parts: string[] = [];
+
+  raw(xml: string): this {
+    this.parts.push(xml);
+    return this;
+  }
+
+  open(name: string, attrs?: Readonly<Record<string, string | number | undefined>>): this {
+    this.parts.push(`<${name}${formatAttrs(attrs)}>`);
+    return this;
+  }
+
+  close(name: string): this {
+    this.parts.push(`</${name}>`);
+    return this;
+  }
+
+  /** `<name>value</name>`; null or undefined give an empty element, as Intacct writes nulls. */
+  leaf(name: string, value: string | number | null | undefined): this {
+    if (value === null || value === undefined || value === '') this.parts.push(`<${name}></${name}>`);
+    else this.parts.push(`<${name}>${escapeXml(String(value))}</${name}>`);
+    return this;
+  }
+
+  empty(name: string, attrs?: Readonly<Record<string, string | number | undefined>>): this {
+    this.parts.push(`<${name}${formatAttrs(attrs)}/>`);
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+function formatAttrs(attrs?: Readonly<Record<string, string | number | undefined>>): string {
+  if (!attrs) return '';
+  let out = '';
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    out += ` ${k}="${escapeXml(String(v))}"`;
+  }
+  return out;
+}
