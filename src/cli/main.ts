@@ -3,7 +3,7 @@ import { ConfigError, EXIT, UsageError, errorMessage, isClassified } from '../co
 import { type LogLevel, createLogger } from '../core/logger.ts';
 import { redactString } from '../core/redact.ts';
 import { VERSION } from '../core/version.ts';
-import type { Command, CommandIo, OptionSpec } from './command.ts';
+import type { Command, CommandContext, CommandIo, OptionSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'Show help for this command' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../core/time.ts';
+import { OBJECT_NAMES } from '../intacct/objects/index.ts';
 
 /**
  * The one schema for the whole job. Every key has a description (it generates the configuration
@@ -115,20 +116,18 @@ const warehouse = z
   .default({ type: 'duckdb', path: 'warehouse.duckdb' })
   .describe('Where the data goes: duckdb (default), snowflake or bigquery.');
 
+const objectName = z.string().refine((name) => OBJECT_NAMES.includes(name), {
+  error: (issue) =>
+    `unknown object ${JSON.stringify(issue.input)}; the catalog has ${OBJECT_NAMES.join(', ')}`,
+});
+
 const objects = z
   .object({
     include: z
-      .array(
-        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an Intacct object name in upper case, e.g. GLDETAIL'),
-      )
+      .array(objectName)
       .optional()
       .describe('Objects to sync. Default: every object in the catalog.'),
-    exclude: z
-      .array(
-        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an Intacct object name in upper case, e.g. GLDETAIL'),
-      )
-      .default([])
-      .describe('Objects to leave out.'),
+    exclude: z.array(objectName).default([]).describe('Objects to leave out.'),
   })
   .strict()
   .default({ exclude: [] });

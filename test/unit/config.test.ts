@@ -86,10 +86,21 @@ schemas:
   raw: Raw-Data
 `,
     });
-    const problems = problemsOf(() => loadConfig({ env: { INTACCT_USER_PASSWORD: 'x1234', INTACCT_ENDPOINT_URL: 'http://api.example.com/x' }, cwd }));
+    const problems = problemsOf(() =>
+      loadConfig({
+        env: { INTACCT_USER_PASSWORD: 'x1234', INTACCT_ENDPOINT_URL: 'http://api.example.com/x' },
+        cwd,
+      }),
+    );
     const byPath = Object.fromEntries(problems.map((p) => [p.path, p]));
     expect(Object.keys(byPath).sort()).toEqual(
-      ['intacct.endpointUrl', 'intacct.pageSize', 'intacct.senderPassword', 'intacct.timezone', 'schemas.raw'].sort(),
+      [
+        'intacct.endpointUrl',
+        'intacct.pageSize',
+        'intacct.senderPassword',
+        'intacct.timezone',
+        'schemas.raw',
+      ].sort(),
     );
     expect(byPath['intacct.senderPassword']?.message).toMatch(/INTACCT_SENDER_PASSWORD/);
     expect(byPath['intacct.endpointUrl']?.source).toBe('environment variable INTACCT_ENDPOINT_URL');
@@ -98,7 +109,9 @@ schemas:
   });
 
   it('reports a missing --config file and unknown keys', () => {
-    expect(problemsOf(() => loadConfig({ argvConfigPath: 'nope.yaml', env: {}, cwd: dir({}) }))[0]?.source).toBe('--config');
+    expect(
+      problemsOf(() => loadConfig({ argvConfigPath: 'nope.yaml', env: {}, cwd: dir({}) }))[0]?.source,
+    ).toBe('--config');
     const cwd = dir({ 'intacct-elt.config.yaml': `${GOOD_YAML}\nsyncc: {}\n` });
     const problems = problemsOf(() => loadConfig({ env: SECRETS, cwd }));
     expect(problems.map((p) => p.message)).toContain('unknown key: syncc');
@@ -106,7 +119,10 @@ schemas:
 
   it('accepts http only for a loopback sandbox', () => {
     const cwd = dir({ 'intacct-elt.config.yaml': GOOD_YAML });
-    const { config } = loadConfig({ env: { ...SECRETS, INTACCT_ENDPOINT_URL: 'http://127.0.0.1:8080/ia/xml/xmlgw.phtml' }, cwd });
+    const { config } = loadConfig({
+      env: { ...SECRETS, INTACCT_ENDPOINT_URL: 'http://127.0.0.1:8080/ia/xml/xmlgw.phtml' },
+      cwd,
+    });
     expect(config.intacct.endpointUrl).toContain('127.0.0.1');
   });
 });

@@ -32,7 +32,10 @@ function configDir(): string {
 describe('secret redaction', () => {
   it('no secret reaches a log line, whether JSON or pretty, in fields, messages or errors', () => {
     const cwd = configDir();
-    const { config } = loadConfig({ env: { INTACCT_SENDER_PASSWORD: SENDER_PW, INTACCT_USER_PASSWORD: USER_PW }, cwd });
+    const { config } = loadConfig({
+      env: { INTACCT_SENDER_PASSWORD: SENDER_PW, INTACCT_USER_PASSWORD: USER_PW },
+      cwd,
+    });
     for (const format of ['json', 'pretty'] as const) {
       const out = new Capture();
       const logger = createLogger({ stream: out, format, level: 'debug' });
@@ -43,7 +46,11 @@ describe('secret redaction', () => {
         vendor: [{ code: 'XL03000006', description: `bad password ${USER_PW}` }],
         cause: new Error(`inner ${SENDER_PW}`),
       });
-      logger.error('request failed', { error, sessionId: SESSION, headers: { authorization: 'Bearer tok-123456' } });
+      logger.error('request failed', {
+        error,
+        sessionId: SESSION,
+        headers: { authorization: 'Bearer tok-123456' },
+      });
       logger.child({ userPassword: USER_PW }).warn('child');
       expect(out.text).toContain('loaded config');
       expect(out.text).toContain('XL03000006');

@@ -1,0 +1,33 @@
+import { defineObject } from './descriptor.ts';
+
+export const apPaymentDetail = defineObject({
+  object: 'APPYMTDETAIL',
+  table: 'ap_payment_detail',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 60,
+  refresh: 'incremental',
+  entityScope: 'entity',
+  deletes: 'reconcile',
+  readMethod: 'query',
+  large: true,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'PAYMENTKEY', type: 'integer' },
+    { name: 'PAYMENTDATE', type: 'date' },
+    { name: 'RECORDKEY', type: 'integer' },
+    { name: 'ENTRYKEY', type: 'integer' },
+    { name: 'PAYMENTAMOUNT', type: 'decimal' },
+    { name: 'TRX_PAYMENTAMOUNT', type: 'decimal' },
+    { name: 'CURRENCY', type: 'string' },
+    { name: 'BASECURR', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

@@ -1,0 +1,32 @@
+import { defineObject } from './descriptor.ts';
+
+export const classDimension = defineObject({
+  object: 'CLASS',
+  table: 'class',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 0,
+  refresh: 'full',
+  entityScope: 'top',
+  deletes: 'full-refresh',
+  readMethod: 'query',
+  large: false,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'CLASSID', type: 'string' },
+    { name: 'NAME', type: 'string' },
+    { name: 'DESCRIPTION', type: 'string' },
+    { name: 'PARENTKEY', type: 'integer' },
+    { name: 'PARENTID', type: 'string' },
+    { name: 'PARENTNAME', type: 'string' },
+    { name: 'STATUS', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

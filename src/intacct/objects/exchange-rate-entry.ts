@@ -1,0 +1,31 @@
+import { defineObject } from './descriptor.ts';
+
+export const exchangeRateEntry = defineObject({
+  object: 'EXCHANGERATEENTRY',
+  table: 'exchange_rate_entry',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 60,
+  refresh: 'incremental',
+  entityScope: 'top',
+  deletes: 'reconcile',
+  readMethod: 'query',
+  large: false,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'EXCHANGERATEID', type: 'integer' },
+    { name: 'FROM_CURRENCY', type: 'string' },
+    { name: 'TO_CURRENCY', type: 'string' },
+    { name: 'EFFECTIVE_START_DATE', type: 'date' },
+    { name: 'RATE', type: 'decimal' },
+    { name: 'RECIPRATE', type: 'decimal' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

@@ -1,0 +1,30 @@
+import { defineObject } from './descriptor.ts';
+
+export const fund = defineObject({
+  object: 'FUND',
+  table: 'fund',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 0,
+  refresh: 'full',
+  entityScope: 'top',
+  deletes: 'full-refresh',
+  readMethod: 'query',
+  large: false,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'FUNDID', type: 'string' },
+    { name: 'NAME', type: 'string' },
+    { name: 'DESCRIPTION', type: 'string' },
+    { name: 'FUNDTYPE', type: 'string' },
+    { name: 'STATUS', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

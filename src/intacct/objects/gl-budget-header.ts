@@ -1,0 +1,33 @@
+import { defineObject } from './descriptor.ts';
+
+export const glBudgetHeader = defineObject({
+  object: 'GLBUDGETHEADER',
+  table: 'gl_budget_header',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 60,
+  refresh: 'incremental',
+  entityScope: 'entity',
+  deletes: 'audit',
+  auditType: 'glbudgetheader',
+  readMethod: 'query',
+  large: false,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'BUDGETID', type: 'string' },
+    { name: 'DESCRIPTION', type: 'string' },
+    { name: 'SYSTEMGENERATED', type: 'boolean' },
+    { name: 'DEFAULT_BUDGET', type: 'boolean' },
+    { name: 'STATUS', type: 'string' },
+    { name: 'ISCONSOLIDATED', type: 'boolean' },
+    { name: 'CURRENCY', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

@@ -1,0 +1,33 @@
+import { defineObject } from './descriptor.ts';
+
+export const reportingPeriod = defineObject({
+  object: 'REPORTINGPERIOD',
+  table: 'reporting_period',
+  key: 'RECORDNO',
+  watermark: 'WHENMODIFIED',
+  created: 'WHENCREATED',
+  lookbackMinutes: 0,
+  refresh: 'full',
+  entityScope: 'top',
+  deletes: 'full-refresh',
+  readMethod: 'query',
+  large: false,
+  fields: [
+    { name: 'RECORDNO', type: 'integer' },
+    { name: 'NAME', type: 'string' },
+    { name: 'HEADER1', type: 'string' },
+    { name: 'HEADER2', type: 'string' },
+    { name: 'START_DATE', type: 'date' },
+    { name: 'END_DATE', type: 'date' },
+    { name: 'BUDGETING', type: 'boolean' },
+    { name: 'DATETYPE', type: 'string' },
+    { name: 'STATUS', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp' },
+    { name: 'WHENMODIFIED', type: 'timestamp' },
+    { name: 'CREATEDBY', type: 'integer' },
+    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'MEGAENTITYKEY', type: 'integer' },
+    { name: 'MEGAENTITYID', type: 'string' },
+    { name: 'MEGAENTITYNAME', type: 'string' },
+  ],
+});

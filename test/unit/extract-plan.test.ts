@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { TOP_LEVEL, planStreams, stateKey, windowFilter } from '../../src/extract/plan.ts';
+import { findObject } from '../../src/intacct/objects/index.ts';
+
+const gl = findObject('GLDETAIL')!;
+const accounts = findObject('GLACCOUNT')!;
+const invoices = findObject('ARINVOICE')!;
+const RUN = Date.parse('2026-11-20T12:00:00Z');
+
+describe('stream planning', () => {
+  it('reads objects without state whole, company-wide lists once at the top level', () => {
+    const tasks = planStreams({
+      objects: [gl, accounts],
+      entities: [TOP_LEVEL, 'US1', 'UK1'],
+      states: new Map(),
+      runStart: RUN,
+      safetyLagMs: 60_000,
+    });
+    expect(tasks.map((t) => `${t.object.object}/${t.entity}/${t.mode}`)).toEqual([
+      'GLDETAIL//full',
+      'GLDETAIL/US1/full',
+      'GLDETAIL/UK1/full',
+      'GLACCOUNT//full',
+    ]);
+    expect(tasks[0]!.window).toEqual({ from: null, to: RUN - 60_000 });
+  });
+
+  it('windows incremental reads from watermark minus lookback to run start minus lag', () => {
+    const states = new Map([[stateKey('GLDETAIL', 'US1'), '2026-11-19T00:00:00.000Z']]);
+    const [task] = planStreams({
+      objects: [gl],
+      entities: ['US1'],
+      states,
+      runStart: RUN,
+      safetyLagMs: 120_000,
+    });
+    expect(task!.mode).toBe('incremental');
+    expect(task!.window.from).toBe(Date.parse('2026-11-19T00:00:00Z') - gl.lookbackMinutes * 60_000);
+    expect(task!.window.to).toBe(RUN - 120_000);
+    const [override] = planStreams({
+      objects: [gl],
+      entities: ['US1'],
+      states,
+      runStart: RUN,
+      safetyLagMs: 0,
+      lookbackMinutes: 0,
+    });
+    expect(override!.window.from).toBe(Date.parse('2026-11-19T00:00:00Z'));
+  });
+
+  it('slices large objects in a backfill into adjoining windows covering the range exactly', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const to = Date.parse('2026-03-31T23:59:59.999Z');
+    const tasks = planStreams({
+      objects: [gl, invoices],
+      entities: ['US1'],
+      states: new Map(),
+      runStart: RUN,
+      safetyLagMs: 0,
+      backfill: { from, to, sliceDays: 31 },
+    });
+    const slices = tasks.filter((t) => t.object === gl);
+    expect(slices.length).toBe(3);
+    expect(slices[0]!.window.from).toBe(from);
+    expect(slices.at(-1)!.window.to).toBe(to);
+    for (let i = 1; i < slices.length; i++)
+      expect(slices[i]!.window.from).toBe(slices[i - 1]!.window.to! + 1);
+    expect(tasks.filter((t) => t.object === invoices)).toHaveLength(1);
+  });
+
+  it('catches records with a null watermark by their creation time', () => {
+    const filter = windowFilter(gl, { from: 1000, to: 2000 });
+    expect(filter).toEqual({
+      op: 'or',
+      filters: [
+        {
+          op: 'and',
+          filters: [
+            { op: 'ge', field: 'WHENMODIFIED', value: { type: 'timestamp', value: 1000 } },
+            { op: 'le', field: 'WHENMODIFIED', value: { type: 'timestamp', value: 2000 } },
+          ],
+        },
+        {
+          op: 'and',
+          filters: [
+            { op: 'isnull', field: 'WHENMODIFIED' },
+            { op: 'ge', field: 'WHENCREATED', value: { type: 'timestamp', value: 1000 } },
+            { op: 'le', field: 'WHENCREATED', value: { type: 'timestamp', value: 2000 } },
+          ],
+        },
+      ],
+    });
+    expect(windowFilter(gl, { from: null, to: null })).toBeUndefined();
+  });
+});
