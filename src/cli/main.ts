@@ -99,7 +99,7 @@ export async function main(
   try {
     return await command.run({
       ...io,
-      values: parsed.values,
+      values: parsed.values as CommandContext['values'],
       positionals: parsed.positionals,
       logger,
       signal,
