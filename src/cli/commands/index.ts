@@ -1,6 +1,15 @@
 import type { Command } from '../command.ts';
+import { backfillCommand } from './backfill.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
+import { reconcileCommand } from './reconcile.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [configCheckCommand, configReferenceCommand];
+export const COMMANDS: readonly Command[] = [
+  syncCommand,
+  backfillCommand,
+  reconcileCommand,
+  configCheckCommand,
+  configReferenceCommand,
+];

@@ -1,0 +1,122 @@
+import type { Logger } from '../core/logger.ts';
+import { f, v } from '../intacct/filter.ts';
+import type { ObjectDescriptor } from '../intacct/objects/descriptor.ts';
+import type { TableSpec } from '../warehouse/table-spec.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import type { Window } from './plan.ts';
+import { type RecordReader, sessionEntity } from './run-stream.ts';
+import { parseIntacctTimestamp, toIsoUtc } from '../core/time.ts';
+
+/** The state key under which the audit trail's own watermark is kept. */
+export const AUDIT_STATE_OBJECT = 'AUDITHISTORY';
+
+export interface DeleteCaptureResult {
+  /** Soft-deleted rows per object. */
+  readonly deleted: Record<string, number>;
+  /** Latest ACCESSTIME seen (ISO UTC), or the previous watermark. */
+  readonly watermark: string | null;
+}
+
+/**
+ * Reads delete events from AUDITHISTORY for one session entity and soft-deletes those keys.
+ * Intacct writes the access mode as `D` in `query` and as `Delete` in readByQuery: both are asked for.
+ */
+export async function captureAuditDeletes(options: {
+  readonly reader: RecordReader;
+  readonly warehouse: Warehouse;
+  readonly entity: string;
+  readonly objects: readonly ObjectDescriptor[];
+  readonly specs: ReadonlyMap<string, TableSpec>;
+  readonly window: Window;
+  readonly previousWatermark: string | null;
+  readonly loadId: string;
+  readonly timeZone: string;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal | undefined;
+}): Promise<DeleteCaptureResult> {
+  const byType = new Map(options.objects.filter((o) => o.auditType).map((o) => [o.auditType as string, o]));
+  const deleted: Record<string, number> = {};
+  if (byType.size === 0) return { deleted, watermark: options.previousWatermark };
+  const conditions = [
+    f.in('ACCESSMODE', ['D', 'Delete']),
+    f.in('OBJECTTYPE', [...byType.keys()]),
+    ...(options.window.from === null ? [] : [f.ge('ACCESSTIME', v.ts(options.window.from))]),
+    ...(options.window.to === null ? [] : [f.le('ACCESSTIME', v.ts(options.window.to))]),
+  ];
+  const keysByObject = new Map<string, Set<string>>();
+  let watermark = options.previousWatermark;
+  for await (const page of options.reader.readRecords({
+    object: 'AUDITHISTORY',
+    fields: ['ID', 'OBJECTTYPE', 'OBJECTKEY', 'ACCESSMODE', 'ACCESSTIME'],
+    filter: f.and(...conditions),
+    orderBy: ['ACCESSTIME', 'ID'],
+    entity: sessionEntity(options.entity),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })) {
+    for (const event of page) {
+      const object = byType.get((event.OBJECTTYPE ?? '').toLowerCase());
+      if (!object || !event.OBJECTKEY) continue;
+      const keys = keysByObject.get(object.object) ?? new Set<string>();
+      keys.add(event.OBJECTKEY);
+      keysByObject.set(object.object, keys);
+      const at = parseIntacctTimestamp(event.ACCESSTIME, options.timeZone);
+      if (at !== null) {
+        const iso = toIsoUtc(at);
+        if (watermark === null || iso > watermark) watermark = iso;
+      }
+    }
+  }
+  for (const [object, keys] of keysByObject) {
+    const spec = options.specs.get(object);
+    if (!spec) continue;
+    const count = await options.warehouse.softDeleteKeys({
+      spec,
+      entity: options.entity,
+      keys: [...keys],
+      loadId: options.loadId,
+      at: new Date(),
+    });
+    deleted[object] = count;
+    options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', {
+      object,
+      count,
+      entity: options.entity,
+    });
+  }
+  return { deleted, watermark };
+}
+
+/**
+ * Compares the keys Intacct has for an object and entity with the warehouse, reading keys only,
+ * and soft-deletes what vanished. Catches deletes the audit trail does not report (lines of a
+ * deleted document, users without audit permission).
+ */
+export async function reconcileObject(options: {
+  readonly reader: RecordReader;
+  readonly warehouse: Warehouse;
+  readonly object: ObjectDescriptor;
+  readonly spec: TableSpec;
+  readonly entity: string;
+  readonly loadId: string;
+  readonly signal?: AbortSignal | undefined;
+}): Promise<number> {
+  const { reader, object } = options;
+  const keys = (async function* () {
+    for await (const page of reader.readRecords({
+      object: object.object,
+      fields: [object.key],
+      orderBy: [object.key],
+      entity: sessionEntity(options.entity),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })) {
+      yield page.map((r) => r[object.key]).filter((k): k is string => typeof k === 'string' && k !== '');
+    }
+  })();
+  return options.warehouse.reconcileKeys({
+    spec: options.spec,
+    entity: options.entity,
+    presentKeys: keys,
+    loadId: options.loadId,
+    at: new Date(),
+  });
+}

@@ -1,0 +1,180 @@
+import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Progress } from '../core/progress.ts';
+import type { Filter } from '../intacct/filter.ts';
+import type { RawRecord } from '../intacct/record-stream.ts';
+import { type TableSpec, dataColumns } from '../warehouse/table-spec.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { type StreamTask, windowFilter } from './plan.ts';
+import { ValueError, compileRowConverter } from './typing.ts';
+
+/** What the engine needs from the Intacct client to read one stream. */
+export interface RecordReader {
+  readRecords(request: {
+    readonly object: string;
+    readonly fields: readonly string[];
+    readonly filter?: Filter;
+    readonly orderBy?: readonly string[];
+    readonly entity: string | null;
+    readonly signal?: AbortSignal;
+  }): AsyncIterable<RawRecord[]>;
+}
+
+export interface StreamResult {
+  readonly object: string;
+  readonly entity: string;
+  readonly mode: StreamTask['mode'];
+  readonly slice: number;
+  readonly rowsRead: number;
+  readonly pages: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly seconds: number;
+  /** The watermark stored after this stream (ISO UTC), or null. */
+  readonly watermark: string | null;
+  readonly error?: { readonly kind: string; readonly message: string; readonly codes: readonly string[] };
+}
+
+export interface StreamContext {
+  readonly reader: RecordReader;
+  readonly warehouse: Warehouse;
+  readonly spec: TableSpec;
+  readonly loadId: string;
+  readonly timeZone: string;
+  readonly logger: Logger;
+  readonly progress?: Progress | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Intacct entity argument: null for the top level. */
+export function sessionEntity(entity: string): string | null {
+  return entity === '' ? null : entity;
+}
+
+/**
+ * Reads one stream page by page straight into a staging table (memory holds one page), then merges
+ * it and, for sync streams, advances the watermark in the same transaction as the merge. A failure
+ * leaves the state untouched, so the next run repeats the window.
+ */
+export async function runStream(task: StreamTask, ctx: StreamContext): Promise<StreamResult> {
+  const started = Date.now();
+  const { object } = task;
+  const columns = dataColumns(ctx.spec);
+  const convert = compileRowConverter(columns, object.key, ctx.timeZone);
+  const watermarkIndex =
+    ctx.spec.watermark === undefined ? -1 : columns.findIndex((c) => c.name === ctx.spec.watermark);
+  const createdIndex = object.created === null ? -1 : columns.findIndex((c) => c.source === object.created);
+  const keyIndex = columns.findIndex((c) => c.source === object.key);
+  const label = `${object.object}${task.entity ? `@${task.entity}` : ''}${task.slices > 1 ? `#${task.slice + 1}` : ''}`;
+  const log = ctx.logger.child({
+    object: object.object,
+    entity: task.entity || '(top level)',
+    slice: task.slice,
+  });
+
+  // A stream-specific stage id keeps parallel slices and entities of one object apart.
+  const stageId = `${ctx.loadId}-${task.entity || 'top'}-${task.slice}`;
+  const writer = await ctx.warehouse.openStage(ctx.spec, stageId);
+  let rowsRead = 0;
+  let pages = 0;
+  let maxWatermark = task.previousWatermark;
+  const keys: string[] | undefined = object.deletes === 'full-refresh' ? [] : undefined;
+  const filter = windowFilter(object, task.window);
+  const orderBy = object.watermark === null ? [object.key] : [object.watermark, object.key];
+  try {
+    for await (const page of ctx.reader.readRecords({
+      object: object.object,
+      fields: columns.map((c) => c.source ?? c.name.toUpperCase()),
+      ...(filter ? { filter } : {}),
+      orderBy,
+      entity: sessionEntity(task.entity),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    })) {
+      const rows = page.map(convert);
+      for (const row of rows) {
+        const mark =
+          (watermarkIndex >= 0 ? row[watermarkIndex] : null) ??
+          (createdIndex >= 0 ? row[createdIndex] : null);
+        // Canonical ISO UTC strings of one format compare in time order.
+        if (mark && (maxWatermark === null || mark > maxWatermark)) maxWatermark = mark;
+        if (keys && keyIndex >= 0 && row[keyIndex]) keys.push(row[keyIndex] as string);
+      }
+      await writer.append(rows);
+      rowsRead += rows.length;
+      pages += 1;
+      ctx.progress?.tick(label, rows.length);
+    }
+    await writer.finish();
+    const request = { spec: ctx.spec, stagingTable: writer.table, loadId: ctx.loadId, entity: task.entity };
+    const counts =
+      task.mode === 'backfill'
+        ? await ctx.warehouse.merge(request)
+        : await ctx.warehouse.mergeAndSetState(request, {
+            object: object.object,
+            entity: task.entity,
+            watermark: maxWatermark,
+            loadId: ctx.loadId,
+          });
+    let deleted = counts.deleted;
+    if (keys) {
+      deleted += await ctx.warehouse.reconcileKeys({
+        spec: ctx.spec,
+        entity: task.entity,
+        presentKeys: (async function* () {
+          for (let i = 0; i < keys.length; i += 10_000) yield keys.slice(i, i + 10_000);
+        })(),
+        loadId: ctx.loadId,
+        at: new Date(),
+      });
+    }
+    const seconds = (Date.now() - started) / 1000;
+    log.debug('stream done', { rows: rowsRead, inserted: counts.inserted, updated: counts.updated, seconds });
+    return {
+      object: object.object,
+      entity: task.entity,
+      mode: task.mode,
+      slice: task.slice,
+      rowsRead,
+      pages,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      deleted,
+      seconds,
+      watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
+    };
+  } catch (error) {
+    const classified = toClassified(error);
+    log.error('stream failed', { error: classified });
+    return {
+      object: object.object,
+      entity: task.entity,
+      mode: task.mode,
+      slice: task.slice,
+      rowsRead,
+      pages,
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+      seconds: (Date.now() - started) / 1000,
+      watermark: task.previousWatermark,
+      error: { kind: classified.kind, message: classified.message, codes: classified.codes },
+    };
+  } finally {
+    await ctx.warehouse
+      .dropStage(writer.table)
+      .catch((e: unknown) => log.warn('could not drop staging table', { error: errorMessage(e) }));
+  }
+}
+
+function toClassified(error: unknown): ClassifiedError {
+  if (isClassified(error)) return error;
+  if (error instanceof ValueError) {
+    return new ClassifiedError(error.message, {
+      kind: 'terminal',
+      fix: 'The value does not match the field type this job expects; report it with the object and field named here',
+      cause: error,
+    });
+  }
+  return new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
+}

@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { JobConfig } from '../config/schema.ts';
+import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Progress } from '../core/progress.ts';
+import type { FieldDescriptor, FieldType, ObjectDescriptor } from '../intacct/objects/descriptor.ts';
+import { selectObjects } from '../intacct/objects/index.ts';
+import { type TableSpec, tableSpecFromDescriptor } from '../warehouse/table-spec.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { AUDIT_STATE_OBJECT, captureAuditDeletes, reconcileObject } from './deletes.ts';
+import { holdLease } from './lease.ts';
+import { TOP_LEVEL, entitiesFor, planStreams, stateKey } from './plan.ts';
+import { type RecordReader, type StreamResult, runStream } from './run-stream.ts';
+
+/** What a run needs from the Intacct client. */
+export interface ExtractClient extends RecordReader {
+  listEntities(): Promise<readonly { readonly id: string; readonly name?: string }[]>;
+  lookup(
+    object: string,
+    entity?: string | null,
+  ): Promise<{
+    readonly fields: readonly { readonly name: string; readonly dataType: string; readonly isCustom: boolean }[];
+  }>;
+  /** Intacct's own clock, when the client knows it (epoch ms). */
+  serverTime?(): number | undefined;
+  stats(): { readonly apiCalls: number };
+}
+
+export type RunCommand = 'sync' | 'backfill' | 'reconcile';
+
+export interface RunOptions {
+  readonly command: RunCommand;
+  readonly config: JobConfig;
+  readonly client: ExtractClient;
+  readonly warehouse: Warehouse;
+  readonly logger: Logger;
+  readonly progress?: Progress | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Objects to run (default: the config's selection). */
+  readonly objects?: readonly string[] | undefined;
+  readonly backfill?: { readonly from: number; readonly to: number } | undefined;
+  /** Lease TTL; renewed every third of it. */
+  readonly leaseTtlMs?: number;
+  readonly loadId?: string;
+  /** Also reconcile keys of incremental objects (default: config.sync.reconcileDeletes). */
+  readonly reconcile?: boolean;
+}
+
+export interface RunReport {
+  readonly loadId: string;
+  readonly command: RunCommand;
+  readonly status: 'succeeded' | 'partial' | 'failed';
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly entities: readonly string[];
+  readonly apiCalls: number;
+  readonly streams: readonly StreamResult[];
+  readonly objects: readonly ObjectSummary[];
+  readonly schemaChanges: readonly string[];
+  readonly errors: readonly { readonly object: string; readonly entity: string; readonly message: string }[];
+}
+
+export interface ObjectSummary {
+  readonly object: string;
+  readonly rowsRead: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly apiCalls: number;
+  readonly seconds: number;
+  readonly failed: number;
+}
+
+/** The job name the lease is held under: one per warehouse. */
+export const JOB_NAME = 'intacct-elt';
+
+const LOOKUP_TYPES: Readonly<Record<string, FieldType>> = {
+  text: 'string',
+  string: 'string',
+  integer: 'integer',
+  number: 'decimal',
+  decimal: 'decimal',
+  currency: 'decimal',
+  percent: 'decimal',
+  date: 'date',
+  timestamp: 'timestamp',
+  datetime: 'timestamp',
+  boolean: 'boolean',
+};
+
+/** Custom fields the object definition reports that the descriptor does not list. */
+export function customFields(
+  descriptor: ObjectDescriptor,
+  definition: Awaited<ReturnType<ExtractClient['lookup']>>,
+): FieldDescriptor[] {
+  const known = new Set(descriptor.fields.map((f) => f.name));
+  return definition.fields
+    .filter((f) => f.isCustom && !known.has(f.name))
+    .map((f) => ({ name: f.name, type: LOOKUP_TYPES[f.dataType.toLowerCase()] ?? 'string' }));
+}
+
+async function resolveEntities(config: JobConfig, client: ExtractClient): Promise<string[]> {
+  const configured = config.intacct.entities;
+  const ids = configured ?? (await client.listEntities()).map((e) => e.id);
+  return config.intacct.includeTopLevel || ids.length === 0 ? [TOP_LEVEL, ...ids] : [...ids];
+}
+
+/**
+ * One run of the job: plan the streams, read them in parallel across the governor's slots into
+ * staging, merge, advance watermarks, capture deletes, and record the load with its report.
+ */
+export async function runJob(options: RunOptions): Promise<RunReport> {
+  const { config, client, warehouse, logger } = options;
+  const loadId =
+    options.loadId ??
+    `${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const startedAt = new Date();
+  const lease = await holdLease(warehouse, JOB_NAME, options.leaseTtlMs ?? 120_000, logger);
+  const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+  await warehouse.startLoad({ loadId, command: options.command, startedAt });
+  const apiCallsBefore = client.stats().apiCalls;
+  const streams: StreamResult[] = [];
+  const errors: { object: string; entity: string; message: string }[] = [];
+  const schemaChanges: string[] = [];
+  let entities: string[] = [];
+  try {
+    entities = await resolveEntities(config, client);
+    const objects = selectObjects({
+      include: options.objects ?? config.objects.include,
+      exclude: options.objects ? [] : config.objects.exclude,
+    });
+    const specs = new Map<string, TableSpec>();
+    for (const object of objects) {
+      const definition = await client.lookup(object.object, null);
+      const spec = tableSpecFromDescriptor(object, customFields(object, definition));
+      const changes = await warehouse.ensureTable(spec, 'raw', config.sync.schemaPolicy);
+      for (const c of changes) {
+        if (c.kind === 'add-column') schemaChanges.push(`${c.table}.${c.column} added (${c.type})`);
+        if (c.kind === 'type-mismatch')
+          logger.warn('column type differs from the descriptor; left as it is', { ...c });
+      }
+      specs.set(object.object, spec);
+    }
+
+    const states = new Map<string, string | null>();
+    for (const row of await warehouse.listState())
+      states.set(stateKey(row.object, row.entity), row.watermark);
+    const runStart = client.serverTime?.() ?? Date.now();
+    const limit = pLimit(config.intacct.concurrency);
+    const context = (object: ObjectDescriptor) => ({
+      reader: client,
+      warehouse,
+      spec: specs.get(object.object) as TableSpec,
+      loadId,
+      timeZone: config.intacct.timezone,
+      logger,
+      progress: options.progress,
+      signal,
+    });
+
+    if (options.command === 'reconcile') {
+      await Promise.all(
+        objects.flatMap((object) =>
+          entitiesFor(object, entities).map((entity) =>
+            limit(async () => {
+              const deleted = await reconcileObject({ ...context(object), object, entity, signal });
+              streams.push(emptyResult(object.object, entity, { deleted }));
+            }).catch((error: unknown) =>
+              errors.push({ object: object.object, entity, message: errorMessage(error) }),
+            ),
+          ),
+        ),
+      );
+    } else {
+      const tasks = planStreams({
+        objects,
+        entities,
+        states,
+        runStart,
+        safetyLagMs: config.sync.safetyLagSeconds * 1000,
+        lookbackMinutes: config.sync.lookbackMinutes,
+        backfill: options.backfill
+          ? { ...options.backfill, sliceDays: config.sync.backfillSliceDays }
+          : undefined,
+      });
+      logger.info(`${options.command}: ${tasks.length} streams over ${entities.length} session entities`, {
+        loadId,
+        objects: objects.length,
+      });
+      // Large streams first, so the long ones start while the short ones fill the gaps.
+      const ordered = [...tasks].sort((a, b) => Number(b.object.large) - Number(a.object.large));
+      const results = await Promise.all(
+        ordered.map((task) => limit(() => runStream(task, context(task.object)))),
+      );
+      streams.push(...results);
+
+      if (options.command === 'sync') {
+        const audited = objects.filter((o) => o.deletes === 'audit');
+        for (const entity of audited.length > 0 ? entities : []) {
+          const previous = states.get(stateKey(AUDIT_STATE_OBJECT, entity)) ?? null;
+          const from = previous === null ? null : Date.parse(previous) - 60 * 60_000;
+          try {
+            const result = await captureAuditDeletes({
+              ...context(audited[0] as ObjectDescriptor),
+              entity,
+              objects: audited,
+              specs,
+              window: { from, to: null },
+              previousWatermark: previous,
+            });
+            for (const [object, deleted] of Object.entries(result.deleted)) {
+              streams.push(emptyResult(object, entity, { deleted }));
+            }
+            await warehouse.setState({
+              object: AUDIT_STATE_OBJECT,
+              entity,
+              watermark: result.watermark,
+              loadId,
+            });
+          } catch (error) {
+            // No permission on the audit trail must not fail the sync: say how to get deletes another way.
+            logger.warn(
+              'could not read AUDITHISTORY for delete capture; run `intacct-elt reconcile` to find deletes',
+              {
+                entity,
+                error: isClassified(error) ? error : errorMessage(error),
+              },
+            );
+          }
+        }
+        if (options.reconcile ?? config.sync.reconcileDeletes) {
+          for (const object of objects.filter((o) => o.deletes === 'audit' || o.deletes === 'reconcile')) {
+            for (const entity of entitiesFor(object, entities)) {
+              const deleted = await reconcileObject({ ...context(object), object, entity, signal });
+              streams.push(emptyResult(object.object, entity, { deleted }));
+            }
+          }
+        }
+      }
+    }
+    for (const s of streams) {
+      if (s.error) errors.push({ object: s.object, entity: s.entity, message: s.error.message });
+    }
+  } catch (error) {
+    errors.push({ object: '*', entity: '*', message: errorMessage(error) });
+    const report = buildReport();
+    await warehouse
+      .finishLoad({ loadId, status: 'failed', report, error: errorMessage(error) })
+      .catch(() => undefined);
+    await lease.release().catch(() => undefined);
+    throw isClassified(error)
+      ? error
+      : new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
+  }
+  const report = buildReport();
+  await warehouse.finishLoad({ loadId, status: report.status, report });
+  await lease.release();
+  return report;
+
+  function buildReport(): RunReport {
+    const byObject = new Map<string, ObjectSummary>();
+    for (const s of streams) {
+      const o = byObject.get(s.object) ?? {
+        object: s.object,
+        rowsRead: 0,
+        inserted: 0,
+        updated: 0,
+        deleted: 0,
+        apiCalls: 0,
+        seconds: 0,
+        failed: 0,
+      };
+      byObject.set(s.object, {
+        object: s.object,
+        rowsRead: o.rowsRead + s.rowsRead,
+        inserted: o.inserted + s.inserted,
+        updated: o.updated + s.updated,
+        deleted: o.deleted + s.deleted,
+        apiCalls: o.apiCalls + s.pages,
+        seconds: Math.max(o.seconds, s.seconds),
+        failed: o.failed + (s.error ? 1 : 0),
+      });
+    }
+    const failedStreams = streams.filter((s) => s.error).length;
+    const status = errors.some((e) => e.object === '*')
+      ? 'failed'
+      : failedStreams > 0 || errors.length > 0
+        ? 'partial'
+        : 'succeeded';
+    return {
+      loadId,
+      command: options.command,
+      status,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      entities,
+      apiCalls: client.stats().apiCalls - apiCallsBefore,
+      streams,
+      objects: [...byObject.values()],
+      schemaChanges,
+      errors,
+    };
+  }
+}
+
+function emptyResult(object: string, entity: string, counts: { deleted: number }): StreamResult {
+  return {
+    object,
+    entity,
+    mode: 'incremental',
+    slice: 0,
+    rowsRead: 0,
+    pages: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: counts.deleted,
+    seconds: 0,
+    watermark: null,
+  };
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClassifiedError } from '../../src/core/errors.ts';
+import { parseRecordPage, readRecordPage } from '../../src/intacct/record-stream.ts';
+
+const page = readFileSync(
+  join(import.meta.dirname, '../fixtures/intacct/result-readbyquery-page.xml'),
+  'utf8',
+);
+
+async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+describe('record stream', () => {
+  it('reads records, data attributes and the envelope', () => {
+    const p = parseRecordPage(page);
+    expect(p.data).toEqual({
+      listType: 'gldetail',
+      count: 2,
+      totalCount: 5,
+      numRemaining: 3,
+      resultId: '7765a1',
+      offset: undefined,
+    });
+    expect(p.records).toEqual([
+      {
+        RECORDNO: '12',
+        ACCOUNTNO: '1000',
+        AMOUNT: '1679615.93',
+        MEMO: `Fish & chips <b> ]]> "q" 'a' 😀`,
+        WHENMODIFIED: '07/24/2017 15:19:46',
+        DEPARTMENTID: null,
+      },
+      {
+        RECORDNO: '13',
+        ACCOUNTNO: '2100',
+        AMOUNT: '-205375',
+        MEMO: 'raw <cdata> & more',
+        WHENMODIFIED: null,
+        DEPARTMENTID: 'ENG',
+      },
+    ]);
+    expect(p.envelope.results[0]?.status).toBe('success');
+    expect(p.envelope.authentication?.sessionTimeout).toBe('2026-11-23T11:00:01-08:00');
+  });
+
+  it('gives the same records when bytes arrive in tiny chunks (multi-byte characters split)', async () => {
+    const bytes = new TextEncoder().encode(page);
+    for (const size of [1, 3, 7, 64]) {
+      const p = await readRecordPage(chunks(bytes, size));
+      expect(p.records).toEqual(parseRecordPage(page).records);
+    }
+  });
+
+  it('a cut-off body is a transient error at every cut point, never a partial page', async () => {
+    const bytes = new TextEncoder().encode(page);
+    for (let cut = 1; cut < bytes.length - 1; cut += 37) {
+      await expect(readRecordPage(chunks(bytes.subarray(0, cut), 16)), `cut at ${cut}`).rejects.toSatisfy(
+        (e: unknown) => e instanceof ClassifiedError && e.kind === 'transient',
+      );
+    }
+  });
+
+  it('malformed bodies and HTML pages are transient', () => {
+    for (const bad of [
+      '<response><a></b></response>',
+      '<!DOCTYPE html><html></html>',
+      'not xml at all',
+      '',
+    ]) {
+      expect(() => parseRecordPage(bad)).toThrow(ClassifiedError);
+    }
+    expect(() => parseRecordPage('<html><body>502</body></html>')).toThrow(/not an Intacct response/);
+  });
+
+  it('flattens nested fields as PARENT.CHILD', () => {
+    const xml =
+      '<response><control><status>success</status></control><operation><result><status>success</status>' +
+      '<data count="1"><customer><RECORDNO>1</RECORDNO><CONTACTINFO><CONTACTNAME>Ann</CONTACTNAME><EMAIL></EMAIL></CONTACTINFO></customer></data>' +
+      '</result></operation></response>';
+    expect(parseRecordPage(xml).records).toEqual([
+      { RECORDNO: '1', 'CONTACTINFO.CONTACTNAME': 'Ann', 'CONTACTINFO.EMAIL': null },
+    ]);
+  });
+});
