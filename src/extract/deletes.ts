@@ -1,6 +1,8 @@
 import type { Logger } from '../core/logger.ts';
 import { f, v } from '../intacct/filter.ts';
 import type { ObjectDescriptor } from '../intacct/objects/descriptor.ts';
+import { OBJECTS, findObject } from '../intacct/objects/index.ts';
+import { columnNameFor } from '../warehouse/identifiers.ts';
 import type { TableSpec } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { Window } from './plan.ts';
@@ -56,8 +58,10 @@ export async function captureAuditDeletes(options: {
     for (const event of page) {
       const object = byType.get((event.OBJECTTYPE ?? '').toLowerCase());
       if (!object || !event.OBJECTKEY) continue;
+      const key = auditRecordKey(event.OBJECTKEY);
+      if (key === undefined) continue;
       const keys = keysByObject.get(object.object) ?? new Set<string>();
-      keys.add(event.OBJECTKEY);
+      keys.add(key);
       keysByObject.set(object.object, keys);
       const at = parseIntacctTimestamp(event.ACCESSTIME, options.timeZone);
       if (at !== null) {
@@ -66,24 +70,63 @@ export async function captureAuditDeletes(options: {
       }
     }
   }
+  const at = new Date();
   for (const [object, keys] of keysByObject) {
-    const spec = options.specs.get(object);
-    if (!spec) continue;
-    const count = await options.warehouse.softDeleteKeys({
-      spec,
-      entity: options.entity,
-      keys: [...keys],
-      loadId: options.loadId,
-      at: new Date(),
-    });
-    deleted[object] = count;
-    options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', {
-      object,
-      count,
-      entity: options.entity,
-    });
+    await cascadeDeletes({ ...options, at, deleted }, object, [...keys]);
+  }
+  if (Object.keys(deleted).length > 0) {
+    options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', { deleted, entity: options.entity });
   }
   return { deleted, watermark };
+}
+
+/** Intacct writes a deleted record's key as `<RECORDNO>--REC`; a bare number is accepted too. */
+export function auditRecordKey(objectKey: string): string | undefined {
+  return /^(\d+)(?:--\w*)?$/.exec(objectKey.trim())?.[1];
+}
+
+/**
+ * Soft-deletes `keys` of `object` and everything that goes with them: the records it owns (a
+ * document's GL batch) and their children (lines). Keys are unique per object across the company,
+ * so a delete applies in whichever entity holds the row. `column` matches children by their
+ * parent's key instead of their own.
+ */
+export async function cascadeDeletes(
+  options: {
+    readonly warehouse: Warehouse;
+    readonly specs: ReadonlyMap<string, TableSpec>;
+    readonly loadId: string;
+    readonly at: Date;
+    readonly deleted: Record<string, number>;
+  },
+  object: string,
+  keys: readonly string[],
+  column?: string,
+): Promise<void> {
+  const spec = options.specs.get(object);
+  const descriptor = findObject(object);
+  if (!spec || !descriptor || keys.length === 0) return;
+  // Owned records are found through this object's rows, which stay readable after a soft delete.
+  const owned = [];
+  for (const o of column ? [] : (descriptor.owns ?? [])) {
+    owned.push({
+      object: o.object,
+      keys: await options.warehouse.columnValues({ spec, column: columnNameFor(o.field), keys }),
+    });
+  }
+  const count = await options.warehouse.softDeleteKeys({
+    spec,
+    keys,
+    ...(column ? { column } : {}),
+    loadId: options.loadId,
+    at: options.at,
+  });
+  options.deleted[object] = (options.deleted[object] ?? 0) + count;
+  for (const o of owned) await cascadeDeletes(options, o.object, o.keys);
+  if (column) return;
+  for (const child of OBJECTS.filter((c) => c.parent?.object === object)) {
+    await cascadeDeletes(options, child.object, keys, columnNameFor(child.parent!.field));
+  }
 }
 
 /**

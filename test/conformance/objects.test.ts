@@ -59,6 +59,13 @@ describe('object registry', () => {
       if (d.deletes === 'audit') expect(d.auditType).toMatch(/^[a-z]+$/);
       if (d.deletes === 'full-refresh') expect(d.refresh).toBe('full');
       expect(d.lookbackMinutes).toBeGreaterThanOrEqual(0);
+      // Delete cascades name registered objects and fields this object reads.
+      const related = [...(d.parent ? [d.parent] : []), ...(d.owns ?? [])];
+      for (const r of related) {
+        expect(OBJECTS.map((o) => o.object)).toContain(r.object);
+        expect(fields.has(r.field), `${d.object}.${r.field}`).toBe(true);
+      }
+      if (d.parent) expect(OBJECTS.find((o) => o.object === d.parent!.object)?.deletes).toBe('audit');
     });
 
     it('matches what the sandbox says the object has', () => {

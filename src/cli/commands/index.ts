@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { backfillCommand } from './backfill.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
+import { demoCommand } from './demo.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { syncCommand } from './sync.ts';
 
@@ -10,6 +11,7 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   backfillCommand,
   reconcileCommand,
+  demoCommand,
   configCheckCommand,
   configReferenceCommand,
 ];

@@ -11,6 +11,7 @@ export const apBillItem = defineObject({
   entityScope: 'entity',
   deletes: 'reconcile',
   readMethod: 'query',
+  parent: { object: 'APBILL', field: 'RECORDKEY' },
   large: true,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

@@ -12,6 +12,7 @@ export const apBill = defineObject({
   deletes: 'audit',
   auditType: 'apbill',
   readMethod: 'query',
+  owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

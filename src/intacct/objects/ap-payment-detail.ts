@@ -11,6 +11,7 @@ export const apPaymentDetail = defineObject({
   entityScope: 'entity',
   deletes: 'reconcile',
   readMethod: 'query',
+  parent: { object: 'APPYMT', field: 'PAYMENTKEY' },
   large: true,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

@@ -12,6 +12,7 @@ export const apPayment = defineObject({
   deletes: 'audit',
   auditType: 'appymt',
   readMethod: 'query',
+  owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

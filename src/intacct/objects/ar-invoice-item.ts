@@ -11,6 +11,7 @@ export const arInvoiceItem = defineObject({
   entityScope: 'entity',
   deletes: 'reconcile',
   readMethod: 'query',
+  parent: { object: 'ARINVOICE', field: 'RECORDKEY' },
   large: true,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

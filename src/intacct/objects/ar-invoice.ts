@@ -12,6 +12,7 @@ export const arInvoice = defineObject({
   deletes: 'audit',
   auditType: 'arinvoice',
   readMethod: 'query',
+  owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

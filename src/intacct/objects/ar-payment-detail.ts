@@ -11,6 +11,7 @@ export const arPaymentDetail = defineObject({
   entityScope: 'entity',
   deletes: 'reconcile',
   readMethod: 'query',
+  parent: { object: 'ARPYMT', field: 'PAYMENTKEY' },
   large: true,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

@@ -12,6 +12,7 @@ export const arPayment = defineObject({
   deletes: 'audit',
   auditType: 'arpymt',
   readMethod: 'query',
+  owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
   fields: [
     { name: 'RECORDNO', type: 'integer' },

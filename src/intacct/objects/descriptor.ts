@@ -53,6 +53,13 @@ export interface ObjectDescriptor {
   readonly readMethod: ReadMethod;
   /** Large objects are split into time slices for parallel backfill. */
   readonly large: boolean;
+  /**
+   * Deleting the parent deletes this record too (the lines of a document, the GL lines of a batch):
+   * `field` holds the parent's key. Intacct's audit trail reports only the parent's delete.
+   */
+  readonly parent?: { readonly object: string; readonly field: string };
+  /** Records this one owns and takes with it when deleted (a document's GL batch): `field` holds their key. */
+  readonly owns?: readonly { readonly object: string; readonly field: string }[];
   /** Known fields with their warehouse types; custom fields are discovered at plan time. */
   readonly fields: readonly FieldDescriptor[];
 }

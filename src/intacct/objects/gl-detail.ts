@@ -11,6 +11,7 @@ export const glDetail = defineObject({
   entityScope: 'entity',
   deletes: 'reconcile',
   readMethod: 'query',
+  parent: { object: 'GLBATCH', field: 'BATCHKEY' },
   large: true,
   fields: [
     { name: 'RECORDNO', type: 'integer' },
