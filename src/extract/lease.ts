@@ -43,7 +43,7 @@ export async function holdLease(
   try {
     await warehouse.acquireLease(request);
   } catch (error) {
-    const holder = await currentHolder(warehouse, job);
+    const holder = (await warehouse.currentLease(job))?.owner;
     if (!holder || !isDeadLocalOwner(holder)) throw error;
     logger.warn('taking over the lease of a run that died on this host', { previousOwner: holder });
     await warehouse.releaseLease({ job, owner: holder });
@@ -72,11 +72,4 @@ export async function holdLease(
       await warehouse.releaseLease({ job, owner });
     },
   };
-}
-
-async function currentHolder(warehouse: Warehouse, job: string): Promise<string | undefined> {
-  const rows = await warehouse
-    .query<{ owner: string }>('SELECT owner FROM intacct_elt_lease WHERE job = $1', [job])
-    .catch(() => []);
-  return rows[0]?.owner;
 }

@@ -69,7 +69,7 @@ describe('filter compile', () => {
     const values = Array.from({ length: 2500 }, (_, i) => v.num(i));
     const n = normalize(f.in('RECORDNO', values));
     expect(n.op).toBe('or');
-    const parts = (n as { filters: { values: unknown[] }[] }).filters;
+    const parts = (n as unknown as { filters: { values: unknown[] }[] }).filters;
     expect(parts.map((p) => p.values.length)).toEqual([1000, 1000, 500]);
     const notIn = normalize(f.notIn('RECORDNO', values));
     expect(notIn.op).toBe('and');

@@ -178,7 +178,7 @@ describe('paging', () => {
   });
 
   it('readByQuery: a cursor repeating pages is a detected loop', async () => {
-    const fetch = async (fn: IntacctFunction): Promise<RecordPage> => ({
+    const fetch = async (): Promise<RecordPage> => ({
       envelope,
       records: rows(10),
       data: {

@@ -39,7 +39,8 @@ describe('identifiers', () => {
     expect(columnNameFor('WHENMODIFIED')).toBe('when_modified');
     expect(columnNameFor('GLDIMFUND')).toBe('gldimfund');
     expect(columnNameFor('Custom_Field_1')).toBe('custom_field_1');
-    for (const bad of ['x"; drop table t; --', 'A.B', '1ABC', 'ÄCCOUNT', '', 'A'.repeat(64)]) {
+    expect(columnNameFor('DISPLAYCONTACT.PRINTAS')).toBe('displaycontact_printas');
+    for (const bad of ['x"; drop table t; --', 'A..B', '.A', 'A.', '1ABC', 'ÄCCOUNT', '', 'A'.repeat(64)]) {
       expect(() => columnNameFor(bad)).toThrow(ClassifiedError);
     }
   });

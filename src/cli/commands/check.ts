@@ -22,7 +22,12 @@ export interface ObjectCheck {
 
 export interface CheckReport {
   readonly ok: boolean;
-  readonly login: { readonly ok: boolean; readonly endpoint?: string; readonly error?: string; readonly fix?: string };
+  readonly login: {
+    readonly ok: boolean;
+    readonly endpoint?: string;
+    readonly error?: string;
+    readonly fix?: string;
+  };
   readonly timezone: string;
   readonly entities: readonly { id: string; name: string; currency?: string }[];
   readonly objects: readonly ObjectCheck[];
@@ -39,7 +44,8 @@ export function objectsToCheck(): { object: string; key: string }[] {
 function describe(error: unknown): { error: string; fix?: string } {
   if (error instanceof ClassifiedError) {
     let fix = error.fix;
-    if (!fix && error.kind === 'transient') fix = 'Intacct did not answer cleanly; check the endpoint URL and try again.';
+    if (!fix && error.kind === 'transient')
+      fix = 'Intacct did not answer cleanly; check the endpoint URL and try again.';
     return fix ? { error: error.message, fix } : { error: error.message };
   }
   return { error: errorMessage(error) };
@@ -49,7 +55,10 @@ export async function runCheck(
   client: IntacctClient,
   options: { timezone: string; objects?: readonly { object: string; key: string }[] },
 ): Promise<CheckReport> {
-  const base = { timezone: options.timezone, entities: [] as { id: string; name: string; currency?: string }[] };
+  const base = {
+    timezone: options.timezone,
+    entities: [] as { id: string; name: string; currency?: string }[],
+  };
   try {
     const { endpoint } = await client.connect();
     const login = { ok: true, endpoint };
@@ -62,12 +71,16 @@ export async function runCheck(
     }
     for (const o of options.objects ?? objectsToCheck()) {
       try {
-        const count = await client.countRecords({ object: o.object, entity: null, key: o.key, method: 'query' });
+        const count = await client.countRecords({
+          object: o.object,
+          entity: null,
+          key: o.key,
+          method: 'query',
+        });
         objects.push({ object: o.object, readable: true, count });
       } catch (error) {
         const d = describe(error);
-        const fix =
-          d.fix ?? (o.object === 'AUDITHISTORY' ? FIXES.permission : undefined);
+        const fix = d.fix ?? (o.object === 'AUDITHISTORY' ? FIXES.permission : undefined);
         objects.push({ object: o.object, readable: false, error: d.error, ...(fix ? { fix } : {}) });
       }
     }
@@ -80,7 +93,13 @@ export async function runCheck(
       apiCalls: client.stats().apiCalls,
     };
   } catch (error) {
-    return { ok: false, login: { ok: false, ...describe(error) }, ...base, objects: [], apiCalls: client.stats().apiCalls };
+    return {
+      ok: false,
+      login: { ok: false, ...describe(error) },
+      ...base,
+      objects: [],
+      apiCalls: client.stats().apiCalls,
+    };
   }
 }
 
@@ -92,7 +111,9 @@ export function formatCheck(report: CheckReport): string {
     return `${lines.join('\n')}\n`;
   }
   lines.push(`✓ login: sender and user credentials accepted (endpoint ${report.login.endpoint})`);
-  lines.push(`✓ time zone: timestamps are read and filtered in ${report.timezone} (from config: intacct.timezone)`);
+  lines.push(
+    `✓ time zone: timestamps are read and filtered in ${report.timezone} (from config: intacct.timezone)`,
+  );
   lines.push(
     report.entities.length
       ? `✓ entities (${report.entities.length}): ${report.entities.map((e) => `${e.id}${e.currency ? ` [${e.currency}]` : ''}`).join(', ')}`
@@ -118,7 +139,11 @@ export const checkCommand = defineCommand({
     'readable, with guidance for each failure. Exit code 1 when any check fails.',
   options: CONFIG_OPTIONS,
   async run(ctx) {
-    const loaded = loadConfig({ argvConfigPath: ctx.values.config as string | undefined, env: ctx.env, cwd: ctx.cwd });
+    const loaded = loadConfig({
+      argvConfigPath: ctx.values.config as string | undefined,
+      env: ctx.env,
+      cwd: ctx.cwd,
+    });
     const cfg = loaded.config.intacct;
     const client = IntacctClient.create({
       endpointUrl: cfg.endpointUrl,

@@ -3,7 +3,9 @@ import { backfillCommand } from './backfill.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
+import { migrateCommand } from './migrate.ts';
 import { reconcileCommand } from './reconcile.ts';
+import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 
 /** Every CLI command, in the order `--help` lists them. */
@@ -11,6 +13,8 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   backfillCommand,
   reconcileCommand,
+  statusCommand,
+  migrateCommand,
   demoCommand,
   configCheckCommand,
   configReferenceCommand,

@@ -1,0 +1,16 @@
+/**
+ * Control-table migrations in order. Names sort in the order they must run (Kysely's Migrator
+ * orders by name); add a new file and a line here, never edit an applied one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { controlTablesMigration } from './0001-control-tables.ts';
+
+export function controlMigrations(schema: string): Record<string, Migration> {
+  return {
+    '0001_control_tables': controlTablesMigration(schema),
+  };
+}
+
+export function controlMigrationProvider(schema: string): MigrationProvider {
+  return { getMigrations: async () => controlMigrations(schema) };
+}

@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OBJECTS } from '../../src/intacct/objects/index.ts';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
+import {
+  differencesFromTruth,
+  sandboxConfig,
+  tempDuckDbPath,
+  withWarehouse,
+} from '../support/sync-harness.ts';
+
+const BIN = resolve(import.meta.dirname, '../../bin/intacct-elt.js');
+
+/** A small seeded generator, so the kill points are the same on every run. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('a sync killed at random points', () => {
+  let sandbox: RunningSandbox;
+  let path: string;
+  let configFile: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    // A little latency stretches the run so the kills land inside reads, merges and state writes.
+    sandbox = await startSandbox({ scale: 0.05, seed: 11, latencyMs: 3 });
+    path = tempDuckDbPath('crash');
+    configFile = join(dirname(path), 'intacct-elt.config.yaml');
+    const c = sandbox.credentials;
+    writeFileSync(
+      configFile,
+      [
+        'intacct:',
+        `  senderId: ${c.senderId}`,
+        `  companyId: ${c.companyId}`,
+        `  userId: ${c.userId}`,
+        `  endpointUrl: ${sandbox.url}`,
+        `  timezone: ${sandbox.store.timezone}`,
+        '  concurrency: 4',
+        'warehouse:',
+        '  type: duckdb',
+        `  path: ${path}`,
+        'sync:',
+        '  safetyLagSeconds: 0',
+      ].join('\n'),
+    );
+    env = {
+      PATH: process.env.PATH ?? '',
+      INTACCT_SENDER_PASSWORD: c.senderPassword,
+      INTACCT_USER_PASSWORD: c.userPassword,
+      INTACCT_ELT_LOG_LEVEL: 'error',
+    };
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  function sync(): { child: ChildProcess; done: Promise<number | null> } {
+    const child = spawn(process.execPath, [BIN, 'sync', '--config', configFile], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const done = new Promise<number | null>((resolveExit) =>
+      child.on('exit', (code) => {
+        if (code !== null && code !== 0) console.error(stderr);
+        resolveExit(code);
+      }),
+    );
+    return { child, done };
+  }
+
+  it('ends, after a clean rerun, in exact equality with no lost and no duplicated rows', async () => {
+    const started = Date.now();
+    const first = sync();
+    expect(await first.done).toBe(0);
+    const fullRunMs = Date.now() - started;
+    const random = lcg(20261126);
+    let killed = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      // New activity between trials, so every rerun has inserts, edits and deletes to apply.
+      if (trial % 3 === 0) {
+        const r = await fetch(`${sandbox.adminUrl}/advance`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ minutes: 30, creates: 10, edits: 8, deletes: 3 }),
+        });
+        expect(r.ok).toBe(true);
+      }
+      const run = sync();
+      const delay = 150 + random() * fullRunMs;
+      const timer = setTimeout(() => run.child.kill('SIGKILL'), delay);
+      const code = await run.done;
+      clearTimeout(timer);
+      if (code === null) killed++;
+      else expect(code).toBe(0);
+    }
+    expect(killed).toBeGreaterThanOrEqual(5);
+    const final = sync();
+    expect(await final.done).toBe(0);
+    const config = sandboxConfig(sandbox, path);
+    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+    await withWarehouse(config, async (w) => {
+      for (const o of OBJECTS) {
+        const [row] = await w.query<{ dupes: string }>(
+          `SELECT CAST(count(*) - count(DISTINCT record_no) AS VARCHAR) AS dupes FROM ${config.schemas.raw}.${o.table}`,
+        );
+        expect(row?.dupes, o.table).toBe('0');
+      }
+    });
+  });
+});

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClassifiedError } from '../../src/core/errors.ts';
+import type { WriteFunction } from '../../src/intacct/envelope.ts';
+import {
+  buildApBill,
+  buildArInvoice,
+  buildArPayment,
+  buildCustomer,
+  buildGlBatch,
+  buildVendor,
+} from '../../src/intacct/writes/index.ts';
+import { el, serializePretty } from '../../src/intacct/xml.ts';
+
+/**
+ * Golden XML for every write builder. Set UPDATE_GOLDEN=1 to rewrite the files after an intended
+ * change, then review the diff.
+ */
+const DIR = join(import.meta.dirname, 'intacct-writes');
+
+function golden(name: string, fn: WriteFunction): void {
+  const xml = `${serializePretty(el('function', [fn.body], { controlid: fn.controlId }))}\n`;
+  const file = join(DIR, `${name}.xml`);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(file, xml);
+  }
+  expect(existsSync(file), `missing golden file ${file}; run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(xml).toBe(readFileSync(file, 'utf8'));
+}
+
+const glBatch = {
+  controlId: 'je-payroll-2026-11',
+  journal: 'GJ',
+  batchDate: '2026-11-30',
+  title: 'Payroll November & <bonus>',
+  referenceNo: 'adp-run-8812',
+  baseLocation: 'US1',
+  customFields: { GLBATCH_SOURCE: 'adp' },
+  lines: [
+    {
+      accountNo: '6000',
+      side: 'debit' as const,
+      amount: '1200.004',
+      memo: 'Gross pay',
+      currency: 'USD',
+      dimensions: { department: 'ENG', location: 'US1', project: 'P-1', class: 'C1', custom: { GLDIMFUND: 'F1' } },
+    },
+    { accountNo: '6100', side: 'debit' as const, amount: '300', dimensions: { location: 'US1', employee: 'E7' } },
+    {
+      accountNo: '2100',
+      side: 'credit' as const,
+      amount: '1500.00',
+      currency: 'EUR',
+      exchangeRateTypeId: 'Intacct Daily Rate',
+      exchangeRate: '1.123456',
+      dimensions: { location: 'US1' },
+    },
+  ],
+};
+
+describe('write builders (golden XML)', () => {
+  it('GLBATCH', () => golden('glbatch', buildGlBatch(glBatch)));
+
+  it('GLBATCH refuses unbalanced and malformed entries', () => {
+    const unbalanced = { ...glBatch, lines: [glBatch.lines[0]!, { ...glBatch.lines[2]!, amount: '1200.01' }] };
+    expect(() => buildGlBatch(unbalanced)).toThrow(/do not equal/);
+    expect(() => buildGlBatch({ ...glBatch, lines: [glBatch.lines[0]!] })).toThrow(/at least 2/);
+    expect(() => buildGlBatch({ ...glBatch, batchDate: '11/30/2026' })).toThrow(ClassifiedError);
+    expect(() =>
+      buildGlBatch({ ...glBatch, lines: [{ ...glBatch.lines[0]!, amount: '1,200' }, glBatch.lines[2]!] }),
+    ).toThrow(/decimal/);
+  });
+
+  it('ARINVOICE (legacy create_invoice)', () =>
+    golden(
+      'arinvoice',
+      buildArInvoice({
+        controlId: 'inv-stripe-in_1Nx',
+        customerId: 'C100',
+        dateCreated: '2026-11-05',
+        dateDue: '2026-12-05',
+        invoiceNo: 'INV-2026-0042',
+        description: 'Subscription "Pro" — November',
+        externalId: 'stripe:in_1Nx',
+        currency: 'USD',
+        customFields: { SOURCE_SYSTEM: 'stripe' },
+        lines: [
+          { glAccountNo: '4000', amount: '99.995', memo: 'Pro plan', locationId: 'US1', departmentId: 'SALES' },
+          { glAccountNo: '4010', amount: '-10', memo: 'Discount', locationId: 'US1', classId: 'SUB' },
+        ],
+      }),
+    ));
+
+  it('APBILL', () =>
+    golden(
+      'apbill',
+      buildApBill({
+        controlId: 'bill-coupa-77',
+        vendorId: 'V200',
+        billDate: '2026-11-02',
+        dueDate: '2026-12-02',
+        billNumber: 'B-77',
+        reference: 'INV-9981',
+        description: 'Cloud hosting',
+        currency: 'USD',
+        lines: [
+          { accountNo: '6500', amount: '2500.5', memo: 'Compute', dimensions: { location: 'US1', department: 'ENG', custom: { GLDIMFUND: 'OPS' } } },
+          { accountNo: '6510', amount: '99.5', dimensions: { location: 'US1', project: 'P-9' } },
+        ],
+      }),
+    ));
+
+  it('CUSTOMER and VENDOR', () => {
+    golden(
+      'customer',
+      buildCustomer({
+        controlId: 'cust-sf-0011',
+        id: 'C100',
+        name: "O'Brien & Sons <Ltd>",
+        status: 'active',
+        termName: 'Net 30',
+        currency: 'USD',
+        contact: { email: 'ap@obrien.example', phone: '+1 555 0100', city: 'Boston', state: 'MA', country: 'United States' },
+        customFields: { SFDC_ID: '0011x00000ABC' },
+      }),
+    );
+    golden('vendor-update', buildVendor({ controlId: 'vend-ns-9', id: 'V200', name: 'Hosting Co', mode: 'update', status: 'inactive' }));
+    expect(() => buildCustomer({ controlId: 'x', id: 'X'.repeat(21), name: 'n' })).toThrow(/20 characters/);
+  });
+
+  it('ARPYMT applied to invoices', () => {
+    golden(
+      'arpymt',
+      buildArPayment({
+        controlId: 'pay-stripe-ch_3',
+        customerId: 'C100',
+        method: 'EFT',
+        bankAccountId: 'BOA',
+        receiptDate: '2026-11-15',
+        paymentDate: '2026-11-14',
+        reference: 'ch_3',
+        currency: 'USD',
+        applications: [
+          { invoiceKey: '101', amount: '89.99' },
+          { invoiceKey: '102', invoiceLineKey: '200', amount: '10.006' },
+        ],
+      }),
+    );
+    expect(() =>
+      buildArPayment({ controlId: 'p', customerId: 'C', method: 'Cash', receiptDate: '2026-01-01', applications: [{ invoiceKey: '1', amount: '1' }] }),
+    ).toThrow(/exactly one/);
+  });
+});
