@@ -22,7 +22,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /** Full jitter: a uniform wait in [0, min(max, base * 2^attempt)). `attempt` counts from 0. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
   return Math.floor(random() * ceiling);
 }

@@ -16,6 +16,8 @@ export interface RecordReader {
     readonly filter?: Filter;
     readonly orderBy?: readonly string[];
     readonly entity: string | null;
+    /** At the top level, also records private to an entity (company-wide lists). */
+    readonly showPrivate?: boolean;
     readonly signal?: AbortSignal;
   }): AsyncIterable<RawRecord[]>;
 }
@@ -89,6 +91,8 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       ...(filter ? { filter } : {}),
       orderBy,
       entity: sessionEntity(task.entity),
+      // Company-wide lists are read once at the top level, entity-private records included.
+      ...(object.entityScope === 'top' ? { showPrivate: true } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     })) {
       const rows = page.map(convert);

@@ -41,13 +41,20 @@ export const QUERY_MAX_PAGE = 2000;
 export const READ_MAX_KEYS = 100;
 
 function clampPage(size: number, max: number): number {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive integer: ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`page size must be a positive integer: ${size}`);
   return Math.min(size, max);
 }
 
 export function readByQuery(
   controlId: string,
-  req: { object: string; fields: readonly string[] | '*'; query: string; pageSize: number; docparid?: string },
+  req: {
+    object: string;
+    fields: readonly string[] | '*';
+    query: string;
+    pageSize: number;
+    docparid?: string;
+  },
 ): IntacctFunction {
   return readFunction(
     controlId,
@@ -83,7 +90,9 @@ export function query(controlId: string, req: QueryRequest): IntacctFunction {
   const orderBy = req.orderBy?.length
     ? el(
         'orderby',
-        req.orderBy.map((o) => el('order', [el('field', o.field), el(o.descending ? 'descending' : 'ascending')])),
+        req.orderBy.map((o) =>
+          el('order', [el('field', o.field), el(o.descending ? 'descending' : 'ascending')]),
+        ),
       )
     : null;
   return readFunction(
@@ -128,7 +137,10 @@ export function lookup(controlId: string, object: string): IntacctFunction {
 
 /** Opens an API session; `locationId` '' is the top level. Intacct wants it alone in its request. */
 export function getAPISession(controlId: string, locationId: string | null): IntacctFunction {
-  return readFunction(controlId, el('getAPISession', locationId === null ? undefined : [el('locationid', locationId)]));
+  return readFunction(
+    controlId,
+    el('getAPISession', locationId === null ? undefined : [el('locationid', locationId)]),
+  );
 }
 
 function legacyDate(name: string, isoDate: string): XmlElement {
@@ -201,7 +213,8 @@ export function requestElement(spec: RequestSpec): XmlElement {
   if (spec.functions.length === 0) throw new RangeError('a request needs at least one function');
   const seen = new Set<string>();
   for (const f of spec.functions) {
-    if (seen.has(f.controlId)) throw new RangeError(`duplicate function controlid in one request: ${f.controlId}`);
+    if (seen.has(f.controlId))
+      throw new RangeError(`duplicate function controlid in one request: ${f.controlId}`);
     seen.add(f.controlId);
   }
   const c = spec.control;

@@ -207,9 +207,16 @@ export function readApiSession(result: ResultBlock): ApiSession {
   const api = child(result.data, 'api');
   const sessionId = childText(api, 'sessionid');
   if (!api || !sessionId) {
-    throw new ClassifiedError('getAPISession answered without a session id', { kind: 'transient', level: 'result' });
+    throw new ClassifiedError('getAPISession answered without a session id', {
+      kind: 'transient',
+      level: 'result',
+    });
   }
-  return { sessionId, endpoint: childText(api, 'endpoint') ?? '', locationId: childText(api, 'locationid') ?? '' };
+  return {
+    sessionId,
+    endpoint: childText(api, 'endpoint') ?? '',
+    locationId: childText(api, 'locationid') ?? '',
+  };
 }
 
 export interface WriteRecordRef {
@@ -222,7 +229,8 @@ export interface WriteRecordRef {
 
 /** The records a generic create/update answered, or the legacy `<key>`. */
 export function readWriteRefs(result: ResultBlock): WriteRecordRef[] {
-  if (result.key !== undefined) return [{ object: result.function, recordNo: result.key, fields: { key: result.key } }];
+  if (result.key !== undefined)
+    return [{ object: result.function, recordNo: result.key, fields: { key: result.key } }];
   return (result.data?.children ?? []).map((rec) => {
     const fields: Record<string, string> = {};
     for (const c of rec.children) fields[c.name] = c.text;

@@ -20,7 +20,7 @@ describe('reading 100,000 GL lines under faults', () => {
   it('every row exactly once', async () => {
     const expected = new Set(sb.store.list('GLDETAIL').map((r) => r.RECORDNO ?? ''));
     expect(expected.size).toBeGreaterThanOrEqual(95_000);
-    sb.setFaults({ concurrency: 2, transientRate: 0.2, sessionMaxAgeMs: 1500, seed: 3 });
+    sb.setFaults({ concurrency: 2, latencyMs: 20, transientRate: 0.2, sessionMaxAgeMs: 1500, seed: 3 });
     const c = sb.credentials;
     const client = IntacctClient.create({
       endpointUrl: sb.url,
@@ -56,7 +56,7 @@ describe('reading 100,000 GL lines under faults', () => {
       );
     } finally {
       clearInterval(expireTimer);
-      sb.setFaults({ concurrency: 0, transientRate: 0, sessionMaxAgeMs: null });
+      sb.setFaults({ concurrency: 0, latencyMs: 0, transientRate: 0, sessionMaxAgeMs: null });
     }
     const seconds = (Date.now() - started) / 1000;
     const stats = client.stats();

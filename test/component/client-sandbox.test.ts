@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isZero, sum } from '../../src/core/decimal.ts';
 import { ClassifiedError } from '../../src/core/errors.ts';
-import { runCheck } from '../../src/cli/commands/check.ts';
+import { formatCheck, runCheck } from '../../src/cli/commands/check.ts';
 import { IntacctClient, type IntacctClientOptions } from '../../src/intacct/client.ts';
 import { f } from '../../src/intacct/filter.ts';
 import type { Transport } from '../../src/intacct/transport.ts';
 import { UndiciTransport } from '../../src/intacct/transport.ts';
-import { buildCustomer, buildGlBatch } from '../../src/intacct/writes/index.ts';
+import {
+  buildApBill,
+  buildArInvoice,
+  buildArPayment,
+  buildCustomer,
+  buildGlBatch,
+  buildVendor,
+} from '../../src/intacct/writes/index.ts';
 import { type RunningSandbox, startSandbox, UNAUTHORIZED_SENDER_ID } from '../../src/sandbox/index.ts';
 
 /** The client against the sandbox over HTTP: writes, replays, hostile values, errors, check. */
@@ -40,12 +48,14 @@ function faultOnceTransport(onFirstWrite: () => void): Transport {
   let fired = false;
   return {
     async post(url, xml, signal) {
-      const res = await inner.post(url, xml, signal);
-      if (!fired && /<uniqueid>true<\/uniqueid>/.test(xml)) {
-        fired = true;
-        onFirstWrite();
+      try {
+        return await inner.post(url, xml, signal);
+      } finally {
+        if (!fired && /<uniqueid>true<\/uniqueid>/.test(xml)) {
+          fired = true;
+          onFirstWrite();
+        }
       }
-      return res;
     },
     close: () => inner.close(),
   };
@@ -85,6 +95,20 @@ describe('client against the sandbox', () => {
       prefetch: 2,
     });
     expect(new Set(ordered.map((r) => r.RECORDNO))).toEqual(new Set(keys));
+    await client.close();
+  });
+
+  it('trial balance: debits equal credits, and every account line is read as decimal strings', async () => {
+    const client = IntacctClient.create(options());
+    const entity = (await client.listEntities())[0]!.id;
+    const rows = await client.trialBalance(entity, {
+      startDate: '2000-01-01',
+      endDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.debits).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(sum(rows.map((r) => r.debits))).toBe(sum(rows.map((r) => r.credits)));
+    expect(sum(rows.map((r) => r.debits))).not.toBe('0');
     await client.close();
   });
 
@@ -138,8 +162,9 @@ describe('client against the sandbox', () => {
       pageSize: 10,
     });
     const [a1, a2] = accounts.map((a) => a.ACCOUNTNO!);
-    const long = `${'<&]]>"\'😀'.repeat(80)}${'x'.repeat(1000 - 8 * 80 - 2)}`;
-    expect(long.length).toBeLessThanOrEqual(1000);
+    const unit = `<&]]>"'😀`;
+    const long = `${unit.repeat(80)}${'x'.repeat(1000 - unit.length * 80)}`;
+    expect(long.length).toBe(1000);
     const title = `JE ${name}`;
     const [je] = await client.write(entity, [
       buildGlBatch({
@@ -166,6 +191,75 @@ describe('client against the sandbox', () => {
     await client.close();
   });
 
+  it('every write builder is accepted: invoice, payment applied to it, vendor, bill (batched)', async () => {
+    const client = IntacctClient.create(options());
+    const entity = (await client.listEntities())[0]!.id;
+    const tag = String(Date.now() % 100000);
+    const accounts = await readAll(client, {
+      object: 'GLACCOUNT',
+      fields: ['ACCOUNTNO'],
+      entity: null,
+      pageSize: 5,
+    });
+    const acct = accounts[0]!.ACCOUNTNO!;
+    const today = new Date().toISOString().slice(0, 10);
+    // Several functions in one request, one result each, in order.
+    const [cust, vend] = await client.write(entity, [
+      buildCustomer({ controlId: `c-${tag}`, id: `WC${tag}`, name: 'Writer Customer' }),
+      buildVendor({ controlId: `v-${tag}`, id: `WV${tag}`, name: 'Writer Vendor' }),
+    ]);
+    expect([cust?.status, vend?.status]).toEqual(['success', 'success']);
+    const [inv] = await client.write(entity, [
+      buildArInvoice({
+        controlId: `i-${tag}`,
+        customerId: `WC${tag}`,
+        dateCreated: today,
+        dateDue: today,
+        lines: [{ glAccountNo: acct, amount: '120.00', memo: 'line & <1>', locationId: entity }],
+      }),
+    ]);
+    expect(inv?.status, inv?.error?.message).toBe('success');
+    const invoiceKey = inv?.records[0]?.recordNo;
+    expect(invoiceKey).toMatch(/^\d+$/);
+    const [bill] = await client.write(entity, [
+      buildApBill({
+        controlId: `b-${tag}`,
+        vendorId: `WV${tag}`,
+        billDate: today,
+        dueDate: today,
+        lines: [{ accountNo: acct, amount: '55.50', memo: 'hosting', dimensions: { location: entity } }],
+      }),
+    ]);
+    expect(bill?.status, bill?.error?.message).toBe('success');
+    // A bank account the entity already receives payments into.
+    const payments = await readAll(client, {
+      object: 'ARPYMT',
+      fields: ['RECORDNO', 'FINANCIALENTITY'],
+      entity,
+      pageSize: 50,
+    });
+    const bank = payments.find((p) => p.FINANCIALENTITY)?.FINANCIALENTITY;
+    expect(bank).toBeTruthy();
+    const payment = buildArPayment({
+      controlId: `p-${tag}`,
+      customerId: `WC${tag}`,
+      method: 'EFT',
+      bankAccountId: bank!,
+      receiptDate: today,
+      applications: [{ invoiceKey: invoiceKey!, amount: '120.00' }],
+    });
+    const [pay] = await client.write(entity, [payment]);
+    expect(pay?.status, pay?.error?.message).toBe('success');
+    const [invoice] = await readAll(client, {
+      object: 'ARINVOICE',
+      fields: ['RECORDNO', 'TOTALDUE', 'TOTALPAID'],
+      filter: f.eq('RECORDNO', invoiceKey!),
+      entity,
+    });
+    expect(isZero(invoice?.TOTALDUE ?? '1')).toBe(true);
+    await client.close();
+  });
+
   it('classifies failures over HTTP and explains them in check', async () => {
     const badSender = IntacctClient.create(options({ senderPassword: 'wrong' }));
     await expect(badSender.connect()).rejects.toSatisfy(
@@ -174,6 +268,7 @@ describe('client against the sandbox', () => {
     const report = await runCheck(badSender, { timezone: 'America/Los_Angeles', objects: [] });
     expect(report.ok).toBe(false);
     expect(report.login.fix).toMatch(/sender id and sender password/);
+    expect(formatCheck(report)).toMatch(/login failed[\s\S]*fix: Check the Web Services sender id/);
     await badSender.close();
 
     const unauthorized = IntacctClient.create(options({ senderId: UNAUTHORIZED_SENDER_ID }));
@@ -210,6 +305,7 @@ describe('client against the sandbox', () => {
     expect(ok.login.ok).toBe(true);
     expect(ok.entities.length).toBeGreaterThan(0);
     expect(ok.objects.find((o) => o.object === 'GLACCOUNT')?.readable).toBe(true);
+    expect(formatCheck(ok)).toContain(`time zone: timestamps are read and filtered in ${sb.store.timezone}`);
     await client.close();
   });
 

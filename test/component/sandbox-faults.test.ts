@@ -248,3 +248,29 @@ describe('admin API', () => {
     expect((await admin(sb.adminUrl, 'GET', '/nope')).status).toBe(404);
   });
 });
+
+describe('configurable protocol details', () => {
+  it('answers bad user credentials with HTTP 401 and XMLGW_JPP0002 when set to the newer gateway style', async () => {
+    const other = await startSandbox({ store: sb.store, protocol: { badUserStyle: 'http401' } });
+    try {
+      const a = await post(
+        other.url,
+        envelope({ creds: other.credentials, functions: readFn(), userPassword: 'wrong' }),
+      );
+      expect(a.status).toBe(401);
+      expect(childText(child(a.response, 'control'), 'status')).toBe('failure');
+      expect(errorNos(a.response)).toEqual(['XMLGW_JPP0002']);
+      const ok = await post(other.url, envelope({ creds: other.credentials, functions: readFn() }));
+      expect(ok.status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('starts a maintenance window at fromMs', async () => {
+    sb.setFaults({ maintenance: { style: 'http503', fromMs: Date.now() + 150 } });
+    expect((await read()).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await read()).status).toBe(503);
+  });
+});

@@ -337,7 +337,28 @@ describe('readByQuery and readMore', () => {
     expect(errorTexts(result(c))).toContain('resultId');
   });
 
-  it('cursors expire', async () => {
+  it('cursors expire after cursorTtlSeconds without use', async () => {
+    const short = await startSandbox({ store: sb.store, cursorTtlSeconds: 0.2 });
+    try {
+      const send = (fn: string) =>
+        post(short.url, envelope({ creds: short.credentials, functions: [[cid(), fn]], locationId: 'US1' }));
+      const a = await send(
+        '<readByQuery><object>GLDETAIL</object><fields>RECORDNO</fields><query></query><pagesize>5</pagesize></readByQuery>',
+      );
+      const id = dataAttr(result(a), 'resultId') as string;
+      expect(childText(result(await send(`<readMore><resultId>${id}</resultId></readMore>`)), 'status')).toBe(
+        'success',
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const late = result(await send(`<readMore><resultId>${id}</resultId></readMore>`));
+      expect(childText(late, 'status')).toBe('failure');
+      expect(errorTexts(late)).toContain('expired');
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('cursors can be expired through the API', async () => {
     const a = await call(
       '<readByQuery><object>GLDETAIL</object><fields>RECORDNO</fields><query></query><pagesize>5</pagesize></readByQuery>',
       { locationId: 'US1' },

@@ -99,7 +99,10 @@ export function errorNos(node: XmlNode | undefined): string[] {
 
 export function errorTexts(node: XmlNode | undefined): string {
   return children(child(node, 'errormessage'), 'error')
-    .map((e) => `${childText(e, 'errorno')} ${childText(e, 'description')} ${childText(e, 'description2')}`)
+    .map(
+      (e) =>
+        `${childText(e, 'errorno')} ${childText(e, 'description')} ${childText(e, 'description2')} ${childText(e, 'correction')}`,
+    )
     .join(' | ');
 }
 

@@ -119,8 +119,9 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
   return withWarehouse(config, async (w) => {
     const diffs: string[] = [];
     for (const o of objects) {
+      const entity = o.fields.some((f) => f.name === 'MEGAENTITYID') ? "COALESCE(mega_entity_id, '')" : "''";
       const rows = await w.query<{ entity: string; n: string }>(
-        `SELECT COALESCE(mega_entity_id, '') AS entity, CAST(count(*) AS VARCHAR) AS n FROM ${raw}.${o.table}
+        `SELECT ${entity} AS entity, CAST(count(*) AS VARCHAR) AS n FROM ${raw}.${o.table}
           WHERE _deleted_at IS NULL GROUP BY 1`,
       );
       const got = Object.fromEntries(rows.map((r) => [r.entity, Number(r.n)]));

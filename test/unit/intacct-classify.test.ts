@@ -71,6 +71,10 @@ describe('classifyResponse on recorded bodies', () => {
   it('recognizes a refused duplicate controlid and an expired cursor', () => {
     const dup = classifyResponse(200, fixture('result-duplicate-controlid.xml'), true);
     expect(dup && isDuplicateControlId(dup.vendor)).toBe(true);
+    // The one public trace (intacct-sdk-js#70) suggests the duplicate answer may lack <status>.
+    const noStatus = classifyResponse(200, fixture('result-duplicate-controlid-no-status.xml'), true);
+    expect(noStatus?.kind).toBe('record');
+    expect(noStatus && isDuplicateControlId(noStatus.vendor)).toBe(true);
     const rec = classifyResponse(200, fixture('result-duplicate-record.xml'), true);
     expect(rec && isDuplicateControlId(rec.vendor)).toBe(false);
     expect(isCursorExpired(classifyResponse(200, fixture('result-cursor-expired.xml')))).toBe(true);

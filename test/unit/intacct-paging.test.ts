@@ -17,7 +17,7 @@ const rows = (n: number): RawRecord[] =>
   Array.from({ length: n }, (_, i) => ({ RECORDNO: String(i + 1), V: `v${i + 1}` }));
 
 /** A fake readByQuery server: cursors that expire after `expireEvery` readMore calls. */
-function fakeReadByQuery(all: RawRecord[], pageSize: number, expireEvery: number) {
+function fakeReadByQuery(all: RawRecord[], pageSize: number, expireEvery: number, loseEvery = 0) {
   const cursors = new Map<string, { rows: RawRecord[]; pos: number }>();
   let n = 0;
   let readMores = 0;
@@ -64,6 +64,8 @@ function fakeReadByQuery(all: RawRecord[], pageSize: number, expireEvery: number
         ],
       });
     }
+    // A lost answer: the server moved the cursor, the client's retry gets the following page.
+    if (loseEvery && readMores % loseEvery === 0) pageOf(id);
     return pageOf(id);
   };
   return { fetch, queries };
@@ -102,6 +104,29 @@ describe('paging', () => {
     expect(server.queries[1]).toMatch(/^RECORDNO &gt; \d+$/);
     // Resumes never start over: the total queried rows stay close to the rows read.
     expect(s.duplicatesDropped).toBe(0);
+  });
+
+  it('readByQuery: a page lost to a cut-off readMore is noticed by the counts and re-read', async () => {
+    const all = rows(2000);
+    const server = fakeReadByQuery(all, 100, 1_000_000, 4);
+    const s = stats();
+    const out: RawRecord[] = [];
+    for await (const batch of pageRecords(
+      {
+        object: 'GLDETAIL',
+        fields: '*',
+        key: 'RECORDNO',
+        method: 'readByQuery',
+        pageSize: 100,
+        timezone: 'UTC',
+      },
+      server.fetch,
+      silentLogger,
+      s,
+    ))
+      out.push(...batch);
+    expect(out.map((r) => r.RECORDNO)).toEqual(all.map((r) => r.RECORDNO));
+    expect(s.countMismatches).toBeGreaterThan(0);
   });
 
   it('query: offset pages in order with prefetch, key appended to orderby', async () => {

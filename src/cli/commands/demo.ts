@@ -8,6 +8,7 @@ import { formatReport } from '../../extract/report.ts';
 import { runJob, type RunReport } from '../../extract/sync.ts';
 import { type EntityTieOut, tieOut, warehouseTrialBalance } from '../../extract/tie-out.ts';
 import { startSandbox } from '../../sandbox/index.ts';
+import { duckdbFileHasTable } from '../../warehouse/duckdb/duckdb-file.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { defineCommand } from '../command.ts';
 import { clientFor } from '../job.ts';
@@ -150,19 +151,7 @@ export const demoCommand = defineCommand({
 /** The demo replaces its own earlier file, and refuses to touch any other database. */
 async function prepareFile(path: string): Promise<void> {
   if (!existsSync(path)) return;
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(path);
-  const connection = await instance.connect();
-  let isDemo = false;
-  try {
-    const result = await connection.runAndReadAll(
-      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${DEMO_MARKER}'`,
-    );
-    isDemo = Number(result.getRows()[0]?.[0] ?? 0) > 0;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const isDemo = await duckdbFileHasTable(path, DEMO_MARKER);
   if (!isDemo) {
     throw new UsageError(`${path} exists and was not made by the demo; give --path a new file`);
   }

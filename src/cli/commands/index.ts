@@ -1,10 +1,12 @@
 import type { Command } from '../command.ts';
 import { backfillCommand } from './backfill.ts';
+import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { reconcileCommand } from './reconcile.ts';
+import { sandboxCommand } from './sandbox.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 
@@ -14,8 +16,10 @@ export const COMMANDS: readonly Command[] = [
   backfillCommand,
   reconcileCommand,
   statusCommand,
+  checkCommand,
   migrateCommand,
   demoCommand,
+  sandboxCommand,
   configCheckCommand,
   configReferenceCommand,
 ];

@@ -16,8 +16,9 @@ export class FunctionFailure extends Error {
     readonly errors: readonly ProtocolError[],
     /** Intacct reports some read failures as `aborted` even outside a transaction. */
     readonly status: 'failure' | 'aborted' = 'failure',
-    /** query answers an empty data element after the errors. */
+    /** query answers an empty data element after the errors; a failed create one before them. */
     readonly emptyData?: Readonly<Record<string, string>>,
+    readonly emptyDataFirst = false,
   ) {
     super(errors.map((e) => e.description2 || e.description || e.errorno).join('; '));
     this.name = 'FunctionFailure';
@@ -77,6 +78,12 @@ export const BAD_USER: ProtocolError = {
   description: '',
   description2: 'Sign-in information is incorrect',
   correction: '',
+};
+
+/** Newer gateways: HTTP 401 with a control block holding only a status. */
+export const BAD_USER_401: ProtocolError = {
+  errorno: 'XMLGW_JPP0002',
+  description: 'Sign-in information is incorrect. Please check your request.',
 };
 
 /** UNCONFIRMED: no public fixture shows the answer to an expired session. */

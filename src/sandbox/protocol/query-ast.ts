@@ -11,7 +11,12 @@ export type Expr =
   | { readonly kind: 'not'; readonly item: Expr }
   | { readonly kind: 'cmp'; readonly field: string; readonly op: CompareOp; readonly value: string }
   | { readonly kind: 'like'; readonly field: string; readonly pattern: string; readonly negate: boolean }
-  | { readonly kind: 'in'; readonly field: string; readonly values: readonly string[]; readonly negate: boolean }
+  | {
+      readonly kind: 'in';
+      readonly field: string;
+      readonly values: readonly string[];
+      readonly negate: boolean;
+    }
   | { readonly kind: 'null'; readonly field: string; readonly negate: boolean }
   | { readonly kind: 'between'; readonly field: string; readonly low: string; readonly high: string };
 

@@ -14,7 +14,6 @@ export interface EvalOptions {
   readonly caseInsensitive?: boolean;
 }
 
-const DATE_LITERAL = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TIMESTAMP_LITERAL = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -28,7 +27,10 @@ function validDate(y: number, m: number, d: number): boolean {
 export function dateLiteral(value: string, field: string): string {
   const m = TIMESTAMP_LITERAL.exec(value.trim());
   if (!m || !validDate(Number(m[3]), Number(m[1]), Number(m[2]))) {
-    throw new QueryError(`Invalid date '${value}' for field ${field}: use the format mm/dd/yyyy`, 'bad-value');
+    throw new QueryError(
+      `Invalid date '${value}' for field ${field}: use the format mm/dd/yyyy`,
+      'bad-value',
+    );
   }
   return `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[2]))}`;
 }

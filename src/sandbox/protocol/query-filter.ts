@@ -52,14 +52,22 @@ function operator(name: string, node: XmlNode): Expr {
     case 'between': {
       const values = valuesOf(node);
       if (values.length !== 2) throw new QueryError('<between> requires exactly two <value> elements');
-      return { kind: 'between', field: fieldOf(name, node), low: values[0] as string, high: values[1] as string };
+      return {
+        kind: 'between',
+        field: fieldOf(name, node),
+        low: values[0] as string,
+        high: values[1] as string,
+      };
     }
     case 'in':
     case 'notin': {
       const values = valuesOf(node);
       if (values.length < 1) throw new QueryError(`<${name}> requires at least one <value>`);
       if (values.length > MAX_IN_VALUES) {
-        throw new QueryError(`<${name}> has ${values.length} values; at most ${MAX_IN_VALUES} are allowed`, 'limit');
+        throw new QueryError(
+          `<${name}> has ${values.length} values; at most ${MAX_IN_VALUES} are allowed`,
+          'limit',
+        );
       }
       return { kind: 'in', field: fieldOf(name, node), values, negate: name === 'notin' };
     }
@@ -67,7 +75,12 @@ function operator(name: string, node: XmlNode): Expr {
     case 'notlike': {
       const values = valuesOf(node);
       if (values.length !== 1) throw new QueryError(`<${name}> requires exactly one <value>`);
-      return { kind: 'like', field: fieldOf(name, node), pattern: values[0] as string, negate: name === 'notlike' };
+      return {
+        kind: 'like',
+        field: fieldOf(name, node),
+        pattern: values[0] as string,
+        negate: name === 'notlike',
+      };
     }
     case 'isnull':
     case 'isnotnull':
@@ -88,7 +101,8 @@ export function parseFilter(filter: XmlNode | undefined): Expr | null {
   if (filter === undefined) return null;
   const ops = elements(filter);
   if (ops.length === 0) return null;
-  if (ops.length !== 1) throw new QueryError('<filter> takes exactly one operator; combine them with <and> or <or>');
+  if (ops.length !== 1)
+    throw new QueryError('<filter> takes exactly one operator; combine them with <and> or <or>');
   const [name, node] = ops[0] as [string, XmlNode];
   return operator(name, node);
 }

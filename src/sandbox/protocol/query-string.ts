@@ -197,7 +197,10 @@ class Parser {
         this.fail('expected , or ) in IN list');
       }
       if (values.length > MAX_IN_VALUES) {
-        throw new QueryError(`IN list has ${values.length} values; at most ${MAX_IN_VALUES} are allowed`, 'limit');
+        throw new QueryError(
+          `IN list has ${values.length} values; at most ${MAX_IN_VALUES} are allowed`,
+          'limit',
+        );
       }
       return { kind: 'in', field, values, negate };
     }

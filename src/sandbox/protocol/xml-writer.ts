@@ -13,7 +13,11 @@ const ESCAPES: Record<string, string> = {
 // Characters XML 1.0 cannot carry at all; Intacct strips them, so do we.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// Most values need no escaping; testing first avoids two replace passes per value on large pages.
+const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value;
   return value.replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 

@@ -1,0 +1,57 @@
+import type { SandboxStore } from '../store.ts';
+import type { CursorStore } from './cursors.ts';
+import type { DtdVersion, ParsedFunction } from './request.ts';
+
+/** Protocol behaviour the reference leaves open; each is a setting with Intacct's likeliest default. */
+export interface ProtocolSettings {
+  /** The company / API user time zone for zone-less timestamps. */
+  readonly timezone: string;
+  /** The `endpoint` getAPISession hands out. */
+  readonly endpointUrl: string;
+  /** UNCONFIRMED: how a repeated function controlid under uniqueid=true is answered. */
+  readonly duplicateStyle: 'failure' | 'no-status';
+  /** Max keys for read / readByName (SDK limit). */
+  readonly maxReadKeys: number;
+  /**
+   * Bad user credentials: `authentication` (XL03000006 in the authentication block, HTTP 200, as the
+   * classic gateway answers) or `http401` (newer gateways: HTTP 401, control failure, XMLGW_JPP0002).
+   */
+  readonly badUserStyle: 'authentication' | 'http401';
+  /** Intacct documents no generic ARINVOICE create (use create_invoice); true allows it anyway. */
+  readonly genericArInvoiceCreate: boolean;
+}
+
+export interface SessionInfo {
+  readonly sessionId: string;
+  readonly locationId: string;
+}
+
+/** What one function handler may see and do. */
+export interface FunctionContext {
+  readonly store: SandboxStore;
+  readonly settings: ProtocolSettings;
+  readonly cursors: CursorStore;
+  readonly companyId: string;
+  readonly userId: string;
+  /** The session's entity; null for the top level. */
+  readonly entityId: string | null;
+  readonly dtdVersion: DtdVersion;
+  /** Real time, ms (sessions and cursors age in real time; data stamps use the store clock). */
+  readonly nowMs: number;
+  /** Opens a new API session for an entity (getAPISession). */
+  openSession(entityId: string | null): SessionInfo;
+  /** Records which object a function touched, for stats. */
+  noteObject(object: string): void;
+}
+
+export interface FunctionOutput {
+  /** Pre-rendered `<data>`/`<key>` XML; none for delete. */
+  readonly body?: string;
+}
+
+export type FunctionHandler = (fn: ParsedFunction, ctx: FunctionContext) => FunctionOutput;
+
+/** The cursor scope of a session: readMore by `<object>` continues only the same scope's cursor. */
+export function scopeKey(ctx: FunctionContext): string {
+  return `${ctx.companyId}|${ctx.userId}|${ctx.entityId ?? ''}`;
+}

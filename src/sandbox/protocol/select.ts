@@ -1,0 +1,127 @@
+import { type SandboxFieldDef, type SandboxObjectDef, objectDef } from '../catalog.ts';
+import type { SandboxRecord } from '../store.ts';
+import type { FunctionContext } from './context.ts';
+import { type Expr, QueryError, requiredEquality } from './query-ast.ts';
+import { type Predicate, compileFilter } from './query-eval.ts';
+import { canonicalFromWire } from './records.ts';
+
+/** Shared by the read functions: object and field resolution, filters, visibility. */
+
+export function findObject(name: string | undefined): SandboxObjectDef | undefined {
+  if (!name) return undefined;
+  return objectDef(name.trim());
+}
+
+/** `*` or a comma list (case-insensitive) to field definitions; throws QueryError for unknown names. */
+export function resolveFields(
+  def: SandboxObjectDef,
+  list: string | readonly string[] | undefined,
+): SandboxFieldDef[] {
+  const names = typeof list === 'string' ? list.split(',') : (list ?? ['*']);
+  const trimmed = names.map((n) => n.trim()).filter((n) => n.length > 0);
+  if (trimmed.length === 0 || trimmed.includes('*')) return [...def.fields];
+  const byName = new Map(def.fields.map((f) => [f.name, f]));
+  const out: SandboxFieldDef[] = [];
+  const unknown: string[] = [];
+  const seen = new Set<string>();
+  for (const n of trimmed) {
+    const f = byName.get(n.toUpperCase());
+    if (!f) unknown.push(n);
+    else if (!seen.has(f.name)) {
+      seen.add(f.name);
+      out.push(f);
+    }
+  }
+  if (unknown.length > 0)
+    throw new QueryError(`unknown field(s): ${unknown.join(', ')}`, 'unknown-field', unknown);
+  return out;
+}
+
+function mapLiterals(expr: Expr, map: (field: string, value: string) => string): Expr {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return { kind: expr.kind, items: expr.items.map((i) => mapLiterals(i, map)) };
+    case 'not':
+      return { kind: 'not', item: mapLiterals(expr.item, map) };
+    case 'cmp':
+      return { ...expr, value: map(expr.field.toUpperCase(), expr.value) };
+    case 'in':
+      return { ...expr, values: expr.values.map((v) => map(expr.field.toUpperCase(), v)) };
+    case 'between':
+      return {
+        ...expr,
+        low: map(expr.field.toUpperCase(), expr.low),
+        high: map(expr.field.toUpperCase(), expr.high),
+      };
+    default:
+      return expr;
+  }
+}
+
+export interface FilterSpec {
+  readonly expr: Expr | null;
+  readonly caseInsensitive: boolean;
+  /** readByQuery filters use readByQuery's wire values (STATE = 'P'). */
+  readonly wireLiterals: boolean;
+}
+
+export function compileFor(def: SandboxObjectDef, spec: FilterSpec, ctx: FunctionContext): Predicate {
+  if (def.requiredFilter && requiredEquality(spec.expr, def.requiredFilter) === undefined) {
+    throw new QueryError(
+      `${def.requiredFilter} is required in the query for ${def.name} (for example ${def.requiredFilter} = 'name')`,
+      'bad-value',
+    );
+  }
+  const byName = new Map(def.fields.map((f) => [f.name, f.type]));
+  const expr =
+    spec.expr && spec.wireLiterals
+      ? mapLiterals(spec.expr, (f, v) => canonicalFromWire(def.name, f, v))
+      : spec.expr;
+  return compileFilter(expr, (f) => byName.get(f.toUpperCase()), {
+    timezone: ctx.store.timezone,
+    caseInsensitive: spec.caseInsensitive,
+  });
+}
+
+/** Records of `def` the session sees that pass the predicate, in key order. */
+export function matching(
+  def: SandboxObjectDef,
+  predicate: Predicate,
+  ctx: FunctionContext,
+  showPrivate: boolean,
+): SandboxRecord[] {
+  const out: SandboxRecord[] = [];
+  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate)) if (predicate(r)) out.push(r);
+  return out;
+}
+
+/** Parses an integer setting within bounds; undefined text gives the default. */
+export function boundedInt(
+  text: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new QueryError(`${name} must be an integer between ${min} and ${max} (got '${text}')`, 'limit');
+  }
+  return n;
+}
+
+/** The store's visibility rule for one record (store.visible applies it to whole objects). */
+export function visibleTo(
+  def: SandboxObjectDef,
+  record: SandboxRecord,
+  entityId: string | null,
+  showPrivate: boolean,
+): boolean {
+  const hasMega = def.fields.some((f) => f.name === 'MEGAENTITYID');
+  if (!hasMega) return true;
+  const owner = record.MEGAENTITYID ?? null;
+  if (entityId === null || entityId === '') return showPrivate || owner === null;
+  return owner === entityId || (owner === null && !def.entityScoped);
+}
