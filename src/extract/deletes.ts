@@ -51,7 +51,8 @@ export async function captureAuditDeletes(options: {
     object: 'AUDITHISTORY',
     fields: ['ID', 'OBJECTTYPE', 'OBJECTKEY', 'ACCESSMODE', 'ACCESSTIME'],
     filter: f.and(...conditions),
-    orderBy: ['ACCESSTIME', 'ID'],
+    orderBy: ['ID'],
+    key: 'ID',
     entity: sessionEntity(options.entity),
     ...(options.signal ? { signal: options.signal } : {}),
   })) {
@@ -75,7 +76,10 @@ export async function captureAuditDeletes(options: {
     await cascadeDeletes({ ...options, at, deleted }, object, [...keys]);
   }
   if (Object.keys(deleted).length > 0) {
-    options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', { deleted, entity: options.entity });
+    options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', {
+      deleted,
+      entity: options.entity,
+    });
   }
   return { deleted, watermark };
 }

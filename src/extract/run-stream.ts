@@ -15,6 +15,8 @@ export interface RecordReader {
     readonly fields: readonly string[];
     readonly filter?: Filter;
     readonly orderBy?: readonly string[];
+    /** The record key, when it is not RECORDNO. */
+    readonly key?: string;
     readonly entity: string | null;
     /** At the top level, also records private to an entity (company-wide lists). */
     readonly showPrivate?: boolean;
@@ -83,7 +85,8 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   let maxWatermark = task.previousWatermark;
   const keys: string[] | undefined = object.deletes === 'full-refresh' ? [] : undefined;
   const filter = windowFilter(object, task.window);
-  const orderBy = object.watermark === null ? [object.key] : [object.watermark, object.key];
+  // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
+  const orderBy = [object.key];
   try {
     for await (const page of ctx.reader.readRecords({
       object: object.object,

@@ -20,7 +20,11 @@ export interface ExtractClient extends RecordReader {
     object: string,
     entity?: string | null,
   ): Promise<{
-    readonly fields: readonly { readonly name: string; readonly dataType: string; readonly isCustom: boolean }[];
+    readonly fields: readonly {
+      readonly name: string;
+      readonly dataType: string;
+      readonly isCustom: boolean;
+    }[];
   }>;
   /** Intacct's own clock, when the client knows it (epoch ms). */
   serverTime?(): number | undefined;

@@ -224,6 +224,53 @@ async function* readByQueryPages(
   }
 }
 
+/**
+ * Key order needs no offsets: each page asks for the keys after the last one read. Records that
+ * change or vanish while a large read runs cannot shift later pages (offset paging would skip or
+ * repeat rows), and nothing is remembered but the last key, so memory stays flat.
+ */
+async function* keysetPages(
+  plan: PagingPlan,
+  select: readonly string[],
+  fetch: PageFetcher,
+  stats: PagingStats,
+): AsyncGenerator<RawRecord[]> {
+  let after: string | undefined;
+  for (;;) {
+    const next =
+      after === undefined ? undefined : f.gt(plan.key, NUMERIC.test(after) ? v.num(after) : v.str(after));
+    const filter = next === undefined ? plan.filter : plan.filter ? f.and(plan.filter, next) : next;
+    const page = await fetch(
+      query('query', {
+        object: plan.object,
+        select,
+        filter: toFilterXml(filter, plan.timezone),
+        orderBy: [{ field: plan.key }],
+        pageSize: plan.pageSize,
+        offset: 0,
+        showPrivate: plan.showPrivate ?? false,
+      }),
+      plan.signal,
+    );
+    stats.pages++;
+    for (const record of page.records) {
+      const key = keyOf(record, plan.key, plan.object);
+      if (after !== undefined && compareKeys(key, after) <= 0) {
+        throw new ClassifiedError(
+          `paging loop detected reading ${plan.object}: key ${key} came after ${after} in key order`,
+          { kind: 'transient', level: 'result' },
+        );
+      }
+      after = key;
+    }
+    if (page.records.length > 0) {
+      stats.rows += page.records.length;
+      yield page.records;
+    }
+    if (page.records.length === 0 || (page.data?.numRemaining ?? 0) <= 0) return;
+  }
+}
+
 async function* queryPages(
   plan: PagingPlan,
   fetch: PageFetcher,
@@ -234,6 +281,10 @@ async function* queryPages(
   const orderBy = plan.orderBy ?? [];
   const order = [...orderBy.filter((o) => o !== plan.key), plan.key];
   const select = withKey(plan.fields, plan.key, orderBy) as readonly string[];
+  if (order.length === 1) {
+    yield* keysetPages(plan, select, fetch, stats);
+    return;
+  }
   const filterXml = toFilterXml(plan.filter, plan.timezone);
   const keys = new KeyTracker();
   const pageAt = (offset: number) =>

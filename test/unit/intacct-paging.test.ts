@@ -189,7 +189,15 @@ describe('paging', () => {
       };
     };
     const it = pageRecords(
-      { object: 'X', fields: ['V'], key: 'RECORDNO', method: 'query', pageSize: 100, timezone: 'UTC' },
+      {
+        object: 'X',
+        fields: ['V'],
+        orderBy: ['V'],
+        key: 'RECORDNO',
+        method: 'query',
+        pageSize: 100,
+        timezone: 'UTC',
+      },
       fetch,
       silentLogger,
     );
