@@ -9,6 +9,8 @@ describe('sync under faults', () => {
       scale: 0.05,
       seed: 5,
       concurrency: 2,
+      // Some latency makes requests overlap, so the limit of 2 is actually hit.
+      latencyMs: 5,
       faults: { transientRate: 0.1, sessionMaxAgeMs: 400, seed: 99 },
     });
   });
