@@ -75,7 +75,7 @@ export async function captureAuditDeletes(options: {
   for (const [object, keys] of keysByObject) {
     await cascadeDeletes({ ...options, at, deleted }, object, [...keys]);
   }
-  if (Object.keys(deleted).length > 0) {
+  if (Object.values(deleted).some((n) => n > 0)) {
     options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', {
       deleted,
       entity: options.entity,

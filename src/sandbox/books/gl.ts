@@ -3,7 +3,7 @@
  * posted batches). Journal entries and every subledger document go through `postBatch`, so the same
  * rules (balance, accounts, dimensions, closed periods, currencies) hold everywhere.
  */
-import { fromUnits, multiply, toUnits } from '../../core/decimal.ts';
+import { compare, fromUnits, multiply, toUnits } from '../../core/decimal.ts';
 import type { SandboxFields, SandboxRecord, SandboxStore } from '../store.ts';
 import { TOP_LEVEL_ID } from '../store.ts';
 import {
