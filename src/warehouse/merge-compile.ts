@@ -225,7 +225,9 @@ WHERE ${entityPredicate(input)}${sql.ref('_deleted_at')} IS NULL AND ${sql.ref(c
 }
 
 /** The distinct non-null values of `column` in the rows with the listed keys. */
-export function compileColumnValues(input: KeyUpdateInput & { readonly column: string }): RawBuilder<unknown> {
+export function compileColumnValues(
+  input: KeyUpdateInput & { readonly column: string },
+): RawBuilder<unknown> {
   const key = singleKey(input.spec);
   const keysOnly = { ...input, column: undefined };
   return sql`SELECT DISTINCT CAST(${sql.ref(input.column)} AS VARCHAR) AS ${sql.id('value')} FROM ${table(input.rawSchema, input.spec.name)}

@@ -300,7 +300,11 @@ export interface Warehouse {
   /** Soft-deletes these keys of `entity` (AUDITHISTORY deletes); returns how many rows it marked. */
   softDeleteKeys(request: SoftDeleteRequest): Promise<number>;
   /** Distinct values of `column` in the rows with these keys (a document's GL batch key). */
-  columnValues(request: { readonly spec: TableSpec; readonly column: string; readonly keys: readonly string[] }): Promise<string[]>;
+  columnValues(request: {
+    readonly spec: TableSpec;
+    readonly column: string;
+    readonly keys: readonly string[];
+  }): Promise<string[]>;
   /** Soft-deletes every live key of `entity` that is not in `presentKeys`; returns how many. */
   reconcileKeys(request: ReconcileRequest): Promise<number>;
   dropStage(table: string): Promise<void>;

@@ -63,10 +63,14 @@ describe('the intacct-elt binary', () => {
         '  type: oracle', // 3: unknown warehouse
       ].join('\n'),
     );
-    const { code, stdout, stderr } = await cli(['config', 'check', '--config', 'broken.yaml'], {
-      INTACCT_SENDER_PASSWORD: 'x-secret-1',
-      INTACCT_USER_PASSWORD: 'x-secret-2',
-    }, cwd);
+    const { code, stdout, stderr } = await cli(
+      ['config', 'check', '--config', 'broken.yaml'],
+      {
+        INTACCT_SENDER_PASSWORD: 'x-secret-1',
+        INTACCT_USER_PASSWORD: 'x-secret-2',
+      },
+      cwd,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('3 problems');

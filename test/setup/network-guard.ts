@@ -19,7 +19,9 @@ const LOOPBACK_NAMES = new Set(['localhost', '::1', '[::1]']);
 
 export function isLoopbackHost(host: string | undefined): boolean {
   if (host === undefined || host === '') return true; // Node defaults to localhost
-  return LOOPBACK_NAMES.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::ffff:127.0.0.1';
+  return (
+    LOOPBACK_NAMES.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::ffff:127.0.0.1'
+  );
 }
 
 function targetOf(args: unknown[]): { host: string | undefined; port: unknown; path: unknown } {
@@ -29,7 +31,8 @@ function targetOf(args: unknown[]): { host: string | undefined; port: unknown; p
     const o = first as { host?: string; port?: unknown; path?: unknown };
     return { host: o.host, port: o.port, path: o.path };
   }
-  if (typeof first === 'string' && Number.isNaN(Number(first))) return { host: undefined, port: undefined, path: first };
+  if (typeof first === 'string' && Number.isNaN(Number(first)))
+    return { host: undefined, port: undefined, path: first };
   return { host: typeof args[1] === 'string' ? args[1] : undefined, port: first, path: undefined };
 }
 
@@ -43,7 +46,9 @@ if (!state[guardKey]) {
     if (path === undefined && !isLoopbackHost(host)) {
       const where = `${host}:${String(port)}`;
       blockedConnections.push(where);
-      throw new Error(`network guard: refused a connection to non-loopback address ${where}; tests talk only to 127.0.0.1`);
+      throw new Error(
+        `network guard: refused a connection to non-loopback address ${where}; tests talk only to 127.0.0.1`,
+      );
     }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof original;

@@ -346,20 +346,20 @@ export function postBatch(
 function insertLines(store: SandboxStore, batch: SandboxRecord, lines: readonly ReadyLine[]): void {
   const posted = batch.STATE === 'Posted';
   lines.forEach((l, i) => {
-    const entry = store.insert('GLENTRY', {
-      ...l.fields,
-      BATCHNO: batch.RECORDNO,
-      LINE_NO: String(i + 1),
-      ENTRY_DATE: batch.BATCH_DATE,
-      STATE: batch.STATE,
-      WHENCREATED: batch.WHENCREATED,
-      WHENMODIFIED: batch.WHENMODIFIED,
-      CREATEDBY: batch.CREATEDBY,
-      MODIFIEDBY: batch.MODIFIEDBY,
-      MEGAENTITYKEY: batch.MEGAENTITYKEY,
-      MEGAENTITYID: batch.MEGAENTITYID,
-      MEGAENTITYNAME: batch.MEGAENTITYNAME,
-    });
+    // The validated line object is ours alone: complete it in place rather than copying it.
+    const f = l.fields;
+    f.BATCHNO = batch.RECORDNO ?? null;
+    f.LINE_NO = String(i + 1);
+    f.ENTRY_DATE = batch.BATCH_DATE ?? null;
+    f.STATE = batch.STATE ?? null;
+    f.WHENCREATED = batch.WHENCREATED ?? null;
+    f.WHENMODIFIED = batch.WHENMODIFIED ?? null;
+    f.CREATEDBY = batch.CREATEDBY ?? null;
+    f.MODIFIEDBY = batch.MODIFIEDBY ?? null;
+    f.MEGAENTITYKEY = batch.MEGAENTITYKEY ?? null;
+    f.MEGAENTITYID = batch.MEGAENTITYID ?? null;
+    f.MEGAENTITYNAME = batch.MEGAENTITYNAME ?? null;
+    const entry = store.insert('GLENTRY', f);
     if (posted) store.insert('GLDETAIL', detailFields(batch, entry, l.account, l.dims));
   });
 }

@@ -607,13 +607,14 @@ function buildParties(w: Writer, rng: Rng, object: 'CUSTOMER' | 'VENDOR', count:
     const home = rng.weighted(HOME_WEIGHTS);
     const entity = ENTITIES.find((e) => e.id === home)!;
     const currency = rng.chance(0.12) ? (OTHER_CURRENCY[home] ?? entity.baseCurrency) : entity.baseCurrency;
+    // A few draws for a fresh name, then a numbered one: the name space is finite at large scales.
     let name = '';
-    do {
+    for (let attempt = 0; attempt < 8 && (name === '' || used.has(name)); attempt++) {
       name =
         object === 'CUSTOMER'
           ? `${rng.pick(CO_A)} ${rng.pick(CO_B)} ${rng.pick(CO_C)}`
           : `${rng.pick(CO_A)} ${rng.pick(VENDOR_KINDS)} ${rng.pick(CO_C)}`;
-    } while (used.has(name) && used.size < 2000);
+    }
     if (used.has(name)) name = `${name} ${i}`;
     used.add(name);
     const [city, state, country] = rng.pick(CITIES[home] ?? []);

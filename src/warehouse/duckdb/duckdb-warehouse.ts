@@ -254,7 +254,13 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   #keyInput(
-    request: { spec: TableSpec; entity?: string | undefined; column?: string | undefined; loadId: string; at: Date },
+    request: {
+      spec: TableSpec;
+      entity?: string | undefined;
+      column?: string | undefined;
+      loadId: string;
+      at: Date;
+    },
     keysTable: string,
   ): KeyUpdateInput {
     return {
@@ -270,10 +276,17 @@ export class DuckDBWarehouse implements Warehouse {
     };
   }
 
-  async columnValues(request: { spec: TableSpec; column: string; keys: readonly string[] }): Promise<string[]> {
+  async columnValues(request: {
+    spec: TableSpec;
+    column: string;
+    keys: readonly string[];
+  }): Promise<string[]> {
     if (request.keys.length === 0) return [];
     return this.#withKeysTable([request.keys], async (table) => {
-      const input = { ...this.#keyInput({ spec: request.spec, loadId: '', at: new Date(0) }, table), column: request.column };
+      const input = {
+        ...this.#keyInput({ spec: request.spec, loadId: '', at: new Date(0) }, table),
+        column: request.column,
+      };
       const result = await compileColumnValues(input).execute(this.#db);
       return (result.rows as { value: string }[]).map((r) => r.value);
     });
