@@ -44,7 +44,15 @@ export async function run(): Promise<string> {
   for (const scale of scales) {
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', self, '--child', String(scale)],
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        '--expose-gc',
+        '--max-old-space-size=8192',
+        self,
+        '--child',
+        String(scale),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     const m = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Measurement;

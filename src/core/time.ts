@@ -73,9 +73,38 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
  */
 export function wallToEpoch(w: WallTime, timeZone: string): number {
   const asUtc = wallAsUtc(w);
-  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-  const second = asUtc - zoneOffsetMs(first, timeZone);
-  return Math.min(first, second);
+  // Away from a transition the offset is one number for the whole hour: the cache keeps the Intl
+  // lookups (the slow part) off the per-row path of a large read.
+  const key = `${timeZone}|${w.year}|${w.month}|${w.day}|${w.hour}`;
+  const cached = stableOffsets.get(key);
+  if (cached !== undefined) return asUtc - cached;
+  const before = zoneOffsetMs(asUtc - DAY_MS, timeZone);
+  const after = zoneOffsetMs(asUtc + DAY_MS, timeZone);
+  if (before === after) {
+    if (stableOffsets.size >= 50_000) stableOffsets.clear();
+    stableOffsets.set(key, before);
+    return asUtc - before;
+  }
+  // Near a transition: keep the candidates that really show this wall time; the earlier wins.
+  const matches = [asUtc - before, asUtc - after]
+    .filter((epoch) => sameWall(wallTime(epoch, timeZone), w))
+    .sort((a, b) => a - b);
+  // None matches inside a gap: the pre-transition offset moves the time forward by the gap.
+  return matches[0] ?? asUtc - before;
+}
+
+const DAY_MS = 86_400_000;
+const stableOffsets = new Map<string, number>();
+
+function sameWall(a: WallTime, b: WallTime): boolean {
+  return (
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    a.second === b.second
+  );
 }
 
 const TIMESTAMP_RE =

@@ -41,6 +41,8 @@ export interface PlanInput {
   readonly lookbackMinutes?: number | undefined;
   /** A backfill re-reads [from, to] whatever the state says, sliced for parallel reads. */
   readonly backfill?: { readonly from: number; readonly to: number; readonly sliceDays: number } | undefined;
+  /** Records per `stateKey` in the backfill window, when counted: small reads are not sliced. */
+  readonly counts?: ReadonlyMap<string, number>;
 }
 
 export function stateKey(object: string, entity: string): string {
@@ -48,6 +50,16 @@ export function stateKey(object: string, entity: string): string {
 }
 
 const DAY_MS = 86_400_000;
+
+/** More slices than this per object and entity only add empty requests and merges. */
+export const MAX_SLICES = 48;
+
+/** A slice is worth its own stream (staging table, merge) from about this many records. */
+export const ROWS_PER_SLICE = 20_000;
+
+function sliceCount(rangeMs: number, sliceMs: number): number {
+  return Math.max(1, Math.min(MAX_SLICES, Math.ceil(rangeMs / sliceMs)));
+}
 
 /** The entities an object is read for: once at the top level for company-wide lists, else per entity. */
 export function entitiesFor(object: ObjectDescriptor, entities: readonly string[]): readonly string[] {
@@ -71,13 +83,21 @@ export function planStreams(input: PlanInput): StreamTask[] {
         continue;
       }
       if (input.backfill) {
-        const { from, to, sliceDays } = input.backfill;
-        const sliceMs = object.large ? sliceDays * DAY_MS : Number.POSITIVE_INFINITY;
-        const count = Math.max(1, Math.ceil((to - from + 1) / sliceMs));
+        const from = input.backfill.from;
+        // Nothing can have been modified after the run started.
+        const to = Math.min(input.backfill.to, ceiling);
+        const rows = input.counts?.get(stateKey(object.object, entity));
+        const count = object.large
+          ? Math.min(
+              sliceCount(to - from + 1, input.backfill.sliceDays * DAY_MS),
+              rows === undefined ? MAX_SLICES : Math.max(1, Math.ceil(rows / ROWS_PER_SLICE)),
+            )
+          : 1;
+        const width = Math.ceil((to - from + 1) / count);
         for (let i = 0; i < count; i++) {
-          const start = from + i * sliceMs;
+          const start = from + i * width;
           // Slices meet without overlap: each ends one millisecond before the next begins.
-          const end = i === count - 1 ? to : Math.min(to, start + sliceMs - 1);
+          const end = i === count - 1 ? to : start + width - 1;
           tasks.push({
             ...base,
             mode: 'backfill',

@@ -4,14 +4,15 @@ import type { JobConfig } from '../config/schema.ts';
 import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
+import type { Filter } from '../intacct/filter.ts';
 import type { FieldDescriptor, FieldType, ObjectDescriptor } from '../intacct/objects/descriptor.ts';
 import { selectObjects } from '../intacct/objects/index.ts';
 import { type TableSpec, tableSpecFromDescriptor } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { AUDIT_STATE_OBJECT, captureAuditDeletes, reconcileObject } from './deletes.ts';
 import { holdLease } from './lease.ts';
-import { TOP_LEVEL, entitiesFor, planStreams, stateKey } from './plan.ts';
-import { type RecordReader, type StreamResult, runStream } from './run-stream.ts';
+import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
+import { type RecordReader, type StreamResult, runStream, sessionEntity } from './run-stream.ts';
 
 /** What a run needs from the Intacct client. */
 export interface ExtractClient extends RecordReader {
@@ -28,6 +29,13 @@ export interface ExtractClient extends RecordReader {
   }>;
   /** Intacct's own clock, when the client knows it (epoch ms). */
   serverTime?(): number | undefined;
+  /** Intacct's totalcount for a filtered read (one small request). */
+  countRecords(request: {
+    readonly object: string;
+    readonly filter?: Filter;
+    readonly entity: string | null;
+    readonly showPrivate?: boolean;
+  }): Promise<number>;
   stats(): { readonly apiCalls: number };
 }
 
@@ -177,6 +185,8 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         ),
       );
     } else {
+      const backfill = options.backfill && { ...options.backfill, sliceDays: config.sync.backfillSliceDays };
+      const counts = backfill ? await countForSlicing(client, objects, entities, backfill, limit) : undefined;
       const tasks = planStreams({
         objects,
         entities,
@@ -184,9 +194,8 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         runStart,
         safetyLagMs: config.sync.safetyLagSeconds * 1000,
         lookbackMinutes: config.sync.lookbackMinutes,
-        backfill: options.backfill
-          ? { ...options.backfill, sliceDays: config.sync.backfillSliceDays }
-          : undefined,
+        backfill,
+        ...(counts ? { counts } : {}),
       });
       logger.info(`${options.command}: ${tasks.length} streams over ${entities.length} session entities`, {
         loadId,
@@ -306,6 +315,34 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       errors,
     };
   }
+}
+
+/** Counts the records of each large object and entity in a backfill window, to size its slices. */
+async function countForSlicing(
+  client: ExtractClient,
+  objects: readonly ObjectDescriptor[],
+  entities: readonly string[],
+  window: { readonly from: number; readonly to: number },
+  limit: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const jobs = objects
+    .filter((o) => o.large)
+    .flatMap((object) =>
+      entitiesFor(object, entities).map((entity) =>
+        limit(async () => {
+          const filter = windowFilter(object, window);
+          const n = await client.countRecords({
+            object: object.object,
+            ...(filter ? { filter } : {}),
+            entity: sessionEntity(entity),
+          });
+          counts.set(stateKey(object.object, entity), n);
+        }),
+      ),
+    );
+  await Promise.all(jobs);
+  return counts;
 }
 
 function emptyResult(object: string, entity: string, counts: { deleted: number }): StreamResult {

@@ -30,6 +30,9 @@ export type TrialBalanceRange =
 export interface TrialBalanceOptions {
   /** Include accounts with no balance and no activity (get_trialbalance showzerobalances). */
   readonly showZeroBalances?: boolean;
+  /** Only lines with this department / location (get_trialbalance departmentid, locationid). */
+  readonly departmentId?: string;
+  readonly locationId?: string;
 }
 
 interface DayTotals {
@@ -78,6 +81,36 @@ function ledger(store: SandboxStore): Ledger {
   return fresh;
 }
 
+/** Like `ledger` for one entity, restricted to a department and/or location (not cached: rare). */
+function filteredLedger(
+  store: SandboxStore,
+  entity: string,
+  options: TrialBalanceOptions,
+): Map<string, Map<string, DayTotals>> {
+  const accounts = new Map<string, Map<string, DayTotals>>();
+  for (const d of store.list('GLDETAIL')) {
+    if ((d.MEGAENTITYID ?? TOP_LEVEL_ID) !== entity) continue;
+    if (options.departmentId !== undefined && d.DEPARTMENTID !== options.departmentId) continue;
+    if (options.locationId !== undefined && d.LOCATIONID !== options.locationId) continue;
+    const acct = d.ACCOUNTNO ?? '';
+    let days = accounts.get(acct);
+    if (!days) {
+      days = new Map();
+      accounts.set(acct, days);
+    }
+    const date = d.BATCH_DATE ?? '';
+    let t = days.get(date);
+    if (!t) {
+      t = { dr: 0n, cr: 0n };
+      days.set(date, t);
+    }
+    const units = toUnits(d.AMOUNT ?? '0');
+    if (d.TR_TYPE === '1') t.dr += units;
+    else t.cr += units;
+  }
+  return accounts;
+}
+
 /** Start and end dates of a reporting period by name. */
 export function periodRange(
   store: SandboxStore,
@@ -111,7 +144,10 @@ export function trialBalance(
 ): TrialBalanceRow[] {
   const { startDate, endDate } = resolveRange(store, range);
   const fiscalStart = `${startDate.slice(0, 4)}-01-01`;
-  const accounts = ledger(store).byEntity.get(entity) ?? new Map<string, Map<string, DayTotals>>();
+  const filtered = options.departmentId !== undefined || options.locationId !== undefined;
+  const accounts = filtered
+    ? filteredLedger(store, entity, options)
+    : (ledger(store).byEntity.get(entity) ?? new Map<string, Map<string, DayTotals>>());
   const rows = new Map<string, { start: bigint; dr: bigint; cr: bigint }>();
   let closedToRetained = 0n;
   for (const acct of store.list('GLACCOUNT')) {

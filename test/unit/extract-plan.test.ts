@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TOP_LEVEL, planStreams, stateKey, windowFilter } from '../../src/extract/plan.ts';
+import {
+  MAX_SLICES,
+  ROWS_PER_SLICE,
+  TOP_LEVEL,
+  planStreams,
+  stateKey,
+  windowFilter,
+} from '../../src/extract/plan.ts';
 import { findObject } from '../../src/intacct/objects/index.ts';
 
 const gl = findObject('GLDETAIL')!;
@@ -65,7 +72,40 @@ describe('stream planning', () => {
     expect(slices.at(-1)!.window.to).toBe(to);
     for (let i = 1; i < slices.length; i++)
       expect(slices[i]!.window.from).toBe(slices[i - 1]!.window.to! + 1);
-    expect(tasks.filter((t) => t.object === invoices)).toHaveLength(1);
+    expect(tasks.filter((t) => t.object === invoices).map((t) => t.window)).toEqual([{ from, to }]);
+  });
+
+  it('bounds the slices of a long backfill and ends it at the run start', () => {
+    const from = Date.parse('2000-01-01T00:00:00Z');
+    const tasks = planStreams({
+      objects: [gl],
+      entities: ['US1'],
+      states: new Map(),
+      runStart: RUN,
+      safetyLagMs: 0,
+      backfill: { from, to: Date.parse('2099-12-31T23:59:59.999Z'), sliceDays: 31 },
+    });
+    expect(tasks).toHaveLength(MAX_SLICES);
+    expect(tasks[0]!.window.from).toBe(from);
+    expect(tasks.at(-1)!.window.to).toBe(RUN);
+    for (let i = 1; i < tasks.length; i++) expect(tasks[i]!.window.from).toBe(tasks[i - 1]!.window.to! + 1);
+  });
+
+  it('slices only as much as the counted records need', () => {
+    const plan = (rows: number) =>
+      planStreams({
+        objects: [gl],
+        entities: ['US1'],
+        states: new Map(),
+        runStart: RUN,
+        safetyLagMs: 0,
+        backfill: { from: Date.parse('2024-01-01T00:00:00Z'), to: RUN, sliceDays: 31 },
+        counts: new Map([[stateKey('GLDETAIL', 'US1'), rows]]),
+      }).length;
+    expect(plan(0)).toBe(1);
+    expect(plan(ROWS_PER_SLICE)).toBe(1);
+    expect(plan(ROWS_PER_SLICE * 3 + 1)).toBe(4);
+    expect(plan(ROWS_PER_SLICE * 1000)).toBe(35); // the months in the range
   });
 
   it('catches records with a null watermark by their creation time', () => {

@@ -50,3 +50,41 @@ describe('row typing', () => {
     expect(() => convert({ RECORDNO: '8', BATCH_DATE: '2026-13-45' })).toThrow(/BATCH_DATE/);
   });
 });
+
+describe('zone-less times across DST', () => {
+  it('reads times around a fall-back as the wall clock shows them (earlier instant in the repeated hour)', async () => {
+    const { parseIntacctTimestamp } = await import('../../src/core/time.ts');
+    // US fall-back hour (01:00-01:59 happens twice: the earlier instant is taken) and spring-forward gap.
+    expect(new Date(parseIntacctTimestamp('11/01/2026 01:30:00', 'America/New_York')!).toISOString()).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('11/01/2026 01:59:59', 'America/New_York')!).toISOString()).toBe(
+      '2026-11-01T05:59:59.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('11/01/2026 02:00:00', 'America/New_York')!).toISOString()).toBe(
+      '2026-11-01T07:00:00.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('03/29/2026 00:59:59', 'Europe/London')!).toISOString()).toBe(
+      '2026-03-29T00:59:59.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('03/29/2026 02:00:00', 'Europe/London')!).toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('07/01/2026 12:00:00', 'Asia/Kolkata')!).toISOString()).toBe(
+      '2026-07-01T06:30:00.000Z',
+    );
+  });
+});
+
+describe('spring-forward gap', () => {
+  it('moves a time inside the gap forward by the gap', async () => {
+    const { parseIntacctTimestamp } = await import('../../src/core/time.ts');
+    // 02:30 does not exist in Los Angeles on 2026-03-08; clocks read 03:30 PDT (10:30Z).
+    expect(new Date(parseIntacctTimestamp('03/08/2026 02:30:00', 'America/Los_Angeles')!).toISOString()).toBe(
+      '2026-03-08T10:30:00.000Z',
+    );
+    expect(new Date(parseIntacctTimestamp('03/08/2026 01:59:59', 'America/Los_Angeles')!).toISOString()).toBe(
+      '2026-03-08T09:59:59.000Z',
+    );
+  });
+});

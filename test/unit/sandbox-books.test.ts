@@ -310,6 +310,69 @@ describe('journal entries', () => {
   });
 });
 
+describe('ownership and re-dating', () => {
+  it('files a top-level entry under the one entity its locations belong to', () => {
+    const b = created(
+      createJournalEntry(store, null, header(), [
+        line('6200', '1', '5', { LOCATION: 'DE1-BER' }),
+        line('1010', '-1', '5', { LOCATION: 'DE1' }),
+      ]),
+    );
+    expect(b.MEGAENTITYID).toBe('DE1');
+    expect(store.lookup('GLENTRY', 'BATCHNO', b.RECORDNO!).map((e) => e.BASECURR)).toEqual(['EUR', 'EUR']);
+  });
+
+  it('invoices a foreign-currency customer at the day rate, in both currencies', () => {
+    const cad = store.list('CUSTOMER').find((c) => c.CURRENCY === 'CAD' && c.STATUS === 'active');
+    const customerId =
+      cad?.CUSTOMERID ??
+      created(createCustomer(store, null, { CUSTOMERID: 'C-CAD', NAME: 'Maple Co', CURRENCY: 'CAD' }))
+        .CUSTOMERID;
+    const rate = exchangeRate(store, 'CAD', 'USD', DATE)!;
+    const inv = created(
+      createArInvoice(store, 'US1', { CUSTOMERID: customerId, WHENCREATED: DATE, TERMNAME: 'N15' }, [
+        { ACCOUNTNO: '4200', TRX_AMOUNT: '333.33', LOCATIONID: 'US1' },
+        { ACCOUNTNO: '4200', TRX_AMOUNT: '0.07', LOCATIONID: 'US1' },
+      ]),
+    );
+    expect(inv).toMatchObject({
+      CURRENCY: 'CAD',
+      BASECURR: 'USD',
+      EXCHANGE_RATE: rate,
+      TRX_TOTALENTERED: '333.40',
+      WHENDUE: '2026-11-17',
+    });
+    const base = [multiply('333.33', rate, 2), multiply('0.07', rate, 2)];
+    expect(store.lookup('ARINVOICEITEM', 'RECORDKEY', inv.RECORDNO!).map((i) => i.AMOUNT)).toEqual(base);
+    const control = store.lookup('GLDETAIL', 'BATCHKEY', inv.GLBATCHKEY!).find((d) => d.ACCOUNTNO === '1200');
+    expect(control?.TRX_AMOUNT).toBe('333.40');
+    expect(control?.AMOUNT).toBe(inv.TOTALENTERED);
+    expect(subledgerBalances(store, 'US1').ar.difference).toBe('0.00');
+  });
+
+  it('re-posts the lines when an entry changes date, and refuses a closed new date', () => {
+    const b = created(
+      createJournalEntry(store, 'UK1', header(), [
+        line('6200', '1', '8', { LOCATION: 'UK1' }),
+        line('1010', '-1', '8', { LOCATION: 'UK1' }),
+      ]),
+    );
+    const moved = created(
+      updateRecord(store, 'UK1', 'GLBATCH', { RECORDNO: b.RECORDNO, BATCH_DATE: '2026-11-20' }),
+    );
+    expect(moved.BATCH_DATE).toBe('2026-11-20');
+    const details = store.lookup('GLDETAIL', 'BATCHKEY', b.RECORDNO!);
+    expect(details.map((d) => d.BATCH_DATE)).toEqual(['2026-11-20', '2026-11-20']);
+    expect(details.map((d) => d.ACCOUNTNO)).toEqual(['6200', '1010']);
+    expect(
+      refused(updateRecord(store, 'UK1', 'GLBATCH', { RECORDNO: b.RECORDNO, BATCH_DATE: '2025-06-30' })),
+    ).toMatch(/06\/30\/2025.*closed/);
+    expect(
+      refused(updateRecord(store, 'US1', 'GLBATCH', { RECORDNO: b.RECORDNO, BATCH_TITLE: 'x' })),
+    ).toMatch(/Cannot update non-existing GLBATCH/);
+  });
+});
+
 describe('customers and vendors', () => {
   it('creates, refuses duplicates as Intacct does, updates and deletes with an audit trail', () => {
     const c = created(

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sum } from '../../src/core/decimal.ts';
 import { SANDBOX_OBJECTS } from '../../src/sandbox/catalog.ts';
 import { CLOSED_THROUGH, generateCompany } from '../../src/sandbox/generator.ts';
 import type { SandboxStore } from '../../src/sandbox/store.ts';
@@ -74,6 +75,16 @@ describe('generated company', () => {
     );
     expect(balance?.ENDBAL).toBe(tb?.endbalance);
     expect(balance?.CURRENCY).toBe('GBP');
+    // Filtering by location splits the entity's totals without losing any.
+    const range = { period: 'Month Ended March 2026' };
+    const whole = trialBalance(store, 'US1', range).find((r) => r.glaccountno === '6000');
+    const parts = ['US1', 'US1-NYC', 'US1-SFO', 'US1-AUS'].map(
+      (loc) =>
+        trialBalance(store, 'US1', range, { locationId: loc }).find((r) => r.glaccountno === '6000')
+          ?.debits ?? '0',
+    );
+    expect(sum(parts)).toBe(whole?.debits);
+    expect(parts.filter((p) => p !== '0').length).toBeGreaterThanOrEqual(1);
   });
 
   it('stores canonical values only: ISO dates and UTC timestamps, plain decimals, true/false', () => {

@@ -500,6 +500,16 @@ export function buildMasterData(store: SandboxStore, rng: Rng, scale: number): M
       STATUS: id === 'LEGACY' ? 'inactive' : 'active',
     });
   }
+  for (const [object, idField] of [
+    ['DEPARTMENT', 'DEPARTMENTID'],
+    ['LOCATION', 'LOCATIONID'],
+  ] as const) {
+    // PARENTKEY is the parent's RECORDNO, known once the parent exists.
+    for (const r of store.list(object)) {
+      const parent = r.PARENTID ? store.findById(object, r.PARENTID) : undefined;
+      if (parent && r[idField]) store.update(object, r.RECORDNO!, { PARENTKEY: parent.RECORDNO });
+    }
+  }
   for (const [id, name] of CLASSES) w.insert('CLASS', { CLASSID: id, NAME: name, STATUS: 'active' });
   for (const [id, name, type] of FUNDS)
     w.insert('FUND', { FUNDID: id, NAME: name, FUNDTYPE: type, STATUS: 'active' });
