@@ -30,7 +30,7 @@ export const sandboxCommand = defineCommand({
     'faults, stats) under /_sandbox. Runs until SIGINT or SIGTERM. With --json, prints one line with the\n' +
     'URL, the admin URL and the credentials to use.',
   usage:
-    'intacct-elt sandbox [--port N] [--seed S] [--scale X] [--latency-ms L] [--concurrency C] [--timezone TZ] [--json]',
+    'sandbox [--port N] [--seed S] [--scale X] [--latency-ms L] [--concurrency C] [--timezone TZ] [--json]',
   options: {
     port: { type: 'string', placeholder: 'N', description: 'Port on 127.0.0.1 (default 0: a free port)' },
     seed: { type: 'string', placeholder: 'S', description: 'Seed of the generated company (default 1)' },
