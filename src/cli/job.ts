@@ -1,9 +1,11 @@
 import { type LoadedConfig, loadConfig } from '../config/load.ts';
-import { EXIT } from '../core/errors.ts';
+import { EXIT, UsageError } from '../core/errors.ts';
+import { OBJECT_NAMES } from '../intacct/objects/index.ts';
 import { Progress } from '../core/progress.ts';
 import { formatReport } from '../extract/report.ts';
 import { type RunOptions, type RunReport, runJob } from '../extract/sync.ts';
-import { IntacctClient } from '../intacct/client.ts';
+import { IntacctClient, type IntacctClientOptions } from '../intacct/client.ts';
+import type { Logger } from '../core/logger.ts';
 import { openWarehouse } from '../warehouse/open-warehouse.ts';
 import type { CommandContext } from './command.ts';
 
@@ -11,10 +13,11 @@ export function readConfig(ctx: CommandContext): LoadedConfig {
   return loadConfig({ argvConfigPath: ctx.values.config as string | undefined, env: ctx.env, cwd: ctx.cwd });
 }
 
-/** The client for a job config. */
+/** The client for a job config; `overrides` tune it (tests shorten retry delays). */
 export function clientFor(
   config: LoadedConfig['config'],
-  ctx: Pick<CommandContext, 'logger'>,
+  logger: Logger,
+  overrides: Partial<IntacctClientOptions> = {},
 ): IntacctClient {
   const i = config.intacct;
   return IntacctClient.create({
@@ -28,7 +31,8 @@ export function clientFor(
     concurrency: i.concurrency,
     pageSize: i.pageSize,
     requestTimeoutMs: i.requestTimeoutSeconds * 1000,
-    logger: ctx.logger.child({ component: 'intacct' }),
+    logger: logger.child({ component: 'intacct' }),
+    ...overrides,
   });
 }
 
@@ -42,7 +46,7 @@ export async function runJobCommand(
 ): Promise<number> {
   const { config } = readConfig(ctx);
   const warehouse = await openWarehouse(config.warehouse, config.schemas, ctx.logger, { cwd: ctx.cwd });
-  const client = clientFor(config, ctx);
+  const client = clientFor(config, ctx.logger);
   const progress = new Progress({ stream: ctx.stderr, logger: ctx.logger });
   let report: RunReport;
   try {
@@ -65,11 +69,18 @@ export async function runJobCommand(
   return report.status === 'succeeded' ? EXIT.ok : EXIT.partial;
 }
 
-/** Parses `--objects A,B` against nothing but shape; the registry check happens in the run. */
+/** Parses `--objects A,B` and refuses names the catalog does not have. */
 export function objectsOption(value: unknown): string[] | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  return value
+  const names = value
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
+  const unknown = names.filter((n) => !OBJECT_NAMES.includes(n));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--objects: unknown object ${unknown.join(', ')}; the catalog has ${OBJECT_NAMES.join(', ')}`,
+    );
+  }
+  return names;
 }

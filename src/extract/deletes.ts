@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger.ts';
-import { f, v } from '../intacct/filter.ts';
+import { MAX_IN_VALUES, f, v } from '../intacct/filter.ts';
 import type { ObjectDescriptor } from '../intacct/objects/descriptor.ts';
 import { OBJECTS, findObject } from '../intacct/objects/index.ts';
 import { columnNameFor } from '../warehouse/identifiers.ts';
@@ -154,6 +154,8 @@ export async function reconcileObject(options: {
       fields: [object.key],
       orderBy: [object.key],
       entity: sessionEntity(options.entity),
+      // Company-wide lists are read at the top level with entity-private records, as the sync reads them.
+      ...(object.entityScope === 'top' ? { showPrivate: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     })) {
       yield page.map((r) => r[object.key]).filter((k): k is string => typeof k === 'string' && k !== '');
@@ -163,6 +165,56 @@ export async function reconcileObject(options: {
     spec: options.spec,
     entity: options.entity,
     presentKeys: keys,
+    loadId: options.loadId,
+    at: new Date(),
+  });
+}
+
+/**
+ * For documents that changed since the last run, compares the keys of their lines in Intacct with
+ * the warehouse and soft-deletes the lines that are gone: editing a journal entry or a document can
+ * replace its lines with new records, and the audit trail reports only the parent's change. Costs
+ * one key-only request per thousand changed parents, and nothing when no parent changed.
+ */
+export async function reconcileChildren(options: {
+  readonly reader: RecordReader;
+  readonly warehouse: Warehouse;
+  readonly child: ObjectDescriptor;
+  readonly spec: TableSpec;
+  readonly entity: string;
+  readonly parentKeys: readonly string[];
+  readonly loadId: string;
+  readonly signal?: AbortSignal | undefined;
+}): Promise<number> {
+  const { child, reader } = options;
+  const parent = child.parent;
+  if (!parent || options.parentKeys.length === 0) return 0;
+  const chunks: string[][] = [];
+  for (let i = 0; i < options.parentKeys.length; i += MAX_IN_VALUES) {
+    chunks.push(options.parentKeys.slice(i, i + MAX_IN_VALUES));
+  }
+  const keys = (async function* () {
+    for (const chunk of chunks) {
+      for await (const page of reader.readRecords({
+        object: child.object,
+        fields: [child.key],
+        filter: f.in(
+          parent.field,
+          chunk.map((k) => v.num(k)),
+        ),
+        orderBy: [child.key],
+        entity: sessionEntity(options.entity),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })) {
+        yield page.map((r) => r[child.key]).filter((k): k is string => typeof k === 'string' && k !== '');
+      }
+    }
+  })();
+  return options.warehouse.reconcileKeys({
+    spec: options.spec,
+    entity: options.entity,
+    presentKeys: keys,
+    scope: { column: columnNameFor(parent.field), values: options.parentKeys },
     loadId: options.loadId,
     at: new Date(),
   });

@@ -2,6 +2,7 @@ import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
 import type { Filter } from '../intacct/filter.ts';
+import { OBJECTS } from '../intacct/objects/index.ts';
 import type { RawRecord } from '../intacct/record-stream.ts';
 import { type TableSpec, dataColumns } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
@@ -37,6 +38,11 @@ export interface StreamResult {
   readonly seconds: number;
   /** The watermark stored after this stream (ISO UTC), or null. */
   readonly watermark: string | null;
+  /**
+   * Keys of records modified since the previous run, for objects whose children are checked when
+   * their parent changes (an edited journal entry may have replaced its lines).
+   */
+  readonly changedKeys?: readonly string[];
   readonly error?: { readonly kind: string; readonly message: string; readonly codes: readonly string[] };
 }
 
@@ -84,6 +90,9 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   let pages = 0;
   let maxWatermark = task.previousWatermark;
   const keys: string[] | undefined = object.deletes === 'full-refresh' ? [] : undefined;
+  const changedKeys: string[] | undefined =
+    task.mode === 'incremental' && OBJECTS.some((c) => c.parent?.object === object.object) ? [] : undefined;
+  const previous = task.previousWatermark;
   const filter = windowFilter(object, task.window);
   // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
   const orderBy = [object.key];
@@ -106,6 +115,10 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
         // Canonical ISO UTC strings of one format compare in time order.
         if (mark && (maxWatermark === null || mark > maxWatermark)) maxWatermark = mark;
         if (keys && keyIndex >= 0 && row[keyIndex]) keys.push(row[keyIndex] as string);
+        // Lookback re-reads are not changes: only records newer than the last run's watermark are.
+        if (changedKeys && mark && previous !== null && mark > previous && row[keyIndex]) {
+          changedKeys.push(row[keyIndex] as string);
+        }
       }
       await writer.append(rows);
       rowsRead += rows.length;
@@ -149,6 +162,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       deleted,
       seconds,
       watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
+      ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
     };
   } catch (error) {
     const classified = toClassified(error);

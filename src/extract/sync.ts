@@ -9,7 +9,7 @@ import type { FieldDescriptor, FieldType, ObjectDescriptor } from '../intacct/ob
 import { selectObjects } from '../intacct/objects/index.ts';
 import { type TableSpec, tableSpecFromDescriptor } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { AUDIT_STATE_OBJECT, captureAuditDeletes, reconcileObject } from './deletes.ts';
+import { AUDIT_STATE_OBJECT, captureAuditDeletes, reconcileChildren, reconcileObject } from './deletes.ts';
 import { holdLease } from './lease.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
 import { type RecordReader, type StreamResult, runStream, sessionEntity } from './run-stream.ts';
@@ -209,6 +209,17 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       streams.push(...results);
 
       if (options.command === 'sync') {
+        for (const parent of results.filter((r) => r.changedKeys)) {
+          for (const child of objects.filter((o) => o.parent?.object === parent.object)) {
+            const deleted = await reconcileChildren({
+              ...context(child),
+              child,
+              entity: parent.entity,
+              parentKeys: parent.changedKeys ?? [],
+            });
+            if (deleted > 0) streams.push(emptyResult(child.object, parent.entity, { deleted }));
+          }
+        }
         const audited = objects.filter((o) => o.deletes === 'audit');
         for (const entity of audited.length > 0 ? entities : []) {
           const previous = states.get(stateKey(AUDIT_STATE_OBJECT, entity)) ?? null;

@@ -182,6 +182,8 @@ export interface KeyUpdateInput {
   readonly entity?: string | undefined;
   /** Match this column instead of the key (children by their parent's key). */
   readonly column?: string | undefined;
+  /** Reconcile only the rows whose `column` holds one of `values` (the lines of changed documents). */
+  readonly scope?: { readonly column: string; readonly values: readonly string[] } | undefined;
   readonly loadId: string;
   readonly at: Date;
 }
@@ -234,9 +236,18 @@ export function compileColumnValues(
 WHERE ${sql.ref(input.column)} IS NOT NULL AND ${sql.ref(key.name)} IN (${keySelect(keysOnly)})`;
 }
 
-/** Soft-deletes every live key of one entity that Intacct no longer has. */
+/** Soft-deletes every live key of one entity (within `scope`, when given) that Intacct no longer has. */
 export function compileReconcileKeys(input: KeyUpdateInput): RawBuilder<unknown> {
   const key = singleKey(input.spec);
   return sql`UPDATE ${table(input.rawSchema, input.spec.name)} SET ${markDeleted(input)}
-WHERE ${entityPredicate(input)}${sql.ref('_deleted_at')} IS NULL AND ${sql.ref(key.name)} NOT IN (${keySelect(input)})`;
+WHERE ${entityPredicate(input)}${scopePredicate(input)}${sql.ref('_deleted_at')} IS NULL AND ${sql.ref(key.name)} NOT IN (${keySelect(input)})`;
+}
+
+function scopePredicate(input: KeyUpdateInput): RawBuilder<unknown> {
+  if (input.scope === undefined) return sql``;
+  const column = input.spec.columns.find((c) => c.name === input.scope?.column);
+  if (!column) throw new Error(`${input.scope.column} is not a column of ${input.spec.name}`);
+  const type = sql.raw(input.caps.types[column.type]);
+  const values = input.scope.values.map((v) => sql`CAST(${v} AS ${type})`);
+  return sql`${sql.ref(column.name)} IN (${sql.join(values)}) AND `;
 }

@@ -247,8 +247,10 @@ export interface SoftDeleteRequest {
 export interface ReconcileRequest {
   readonly spec: TableSpec;
   readonly entity: string;
-  /** Every key Intacct still has for this entity, in batches. */
+  /** Every key Intacct still has for this entity (within `scope`), in batches. */
   readonly presentKeys: AsyncIterable<readonly string[]>;
+  /** Only rows whose `column` holds one of `values`: the lines of documents that changed. */
+  readonly scope?: { readonly column: string; readonly values: readonly string[] };
   readonly loadId: string;
   readonly at: Date;
 }

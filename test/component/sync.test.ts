@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
+import { updateRecord } from '../../src/sandbox/books.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { differencesFromTruth, runOnce, sandboxConfig, tempDuckDbPath } from '../support/sync-harness.ts';
 
@@ -64,5 +65,49 @@ describe('sync against the sandbox', () => {
     // LOCATIONENTITY that discovers the entities.
     expect(reads).toBeLessThanOrEqual(streams + report.entities.length + 1);
     for (const s of report.streams) expect(s.pages).toBeLessThanOrEqual(1);
+  });
+
+  it('an edited journal entry whose lines were replaced leaves no stale GL lines', async () => {
+    const store = sandbox.store;
+    const batch = store
+      .list('GLBATCH')
+      .find(
+        (b) =>
+          b.MEGAENTITYID === 'US1' &&
+          b.MODULE === '2.GL' &&
+          b.STATE === 'Posted' &&
+          (b.BATCH_DATE ?? '') > '2026-07-01',
+      );
+    expect(batch, 'an editable posted journal entry in an open period').toBeDefined();
+    const oldLines = store.lookup('GLENTRY', 'BATCHNO', batch!.RECORDNO!).map((e) => e.RECORDNO);
+    expect(oldLines.length).toBeGreaterThan(1);
+    await fetch(`${sandbox.adminUrl}/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMinutes: 5 }),
+    });
+    const lines = store.lookup('GLENTRY', 'BATCHNO', batch!.RECORDNO!).map((e) => ({
+      ACCOUNTNO: e.ACCOUNTNO,
+      TR_TYPE: e.TR_TYPE,
+      TRX_AMOUNT: e.TRX_AMOUNT,
+      CURRENCY: e.CURRENCY,
+      DEPARTMENT: e.DEPARTMENT,
+      LOCATION: e.LOCATION,
+      DESCRIPTION: 'restated',
+    }));
+    const result = updateRecord(
+      store,
+      'US1',
+      'GLBATCH',
+      { RECORDNO: batch!.RECORDNO, BATCH_TITLE: 'Restated' },
+      { lines },
+    );
+    expect(result.ok).toBe(true);
+    const newLines = store.lookup('GLENTRY', 'BATCHNO', batch!.RECORDNO!).map((e) => e.RECORDNO);
+    expect(newLines.some((k) => oldLines.includes(k))).toBe(false);
+    const report = await runOnce(config());
+    expect(report.status).toBe('succeeded');
+    expect(report.objects.find((o) => o.object === 'GLDETAIL')?.deleted).toBe(oldLines.length);
+    expect(await differencesFromTruth(config(), sandbox)).toEqual([]);
   });
 });

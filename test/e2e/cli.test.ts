@@ -85,3 +85,18 @@ describe('the intacct-elt binary', () => {
     expect((await cli(['config', 'check', '--nope'])).code).toBe(2);
   });
 });
+
+describe('job commands refuse bad arguments before any network call', () => {
+  it('names an unknown object and a bad date', async () => {
+    const env = { INTACCT_SENDER_PASSWORD: 'x-secret-1', INTACCT_USER_PASSWORD: 'x-secret-2' };
+    const objects = await cli(['sync', '--config', EXAMPLE, '--objects', 'GLDETAIL,NOPE'], env);
+    expect(objects.code).toBe(2);
+    expect(objects.stderr).toContain('unknown object NOPE');
+    const dates = await cli(
+      ['backfill', '--config', EXAMPLE, '--from', '2026-13-01', '--to', '2026-01-31'],
+      env,
+    );
+    expect(dates.code).toBe(2);
+    expect(dates.stderr).toContain('--from');
+  });
+});

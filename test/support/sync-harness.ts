@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { type JobConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
-import { IntacctClient } from '../../src/intacct/client.ts';
+import { clientFor } from '../../src/cli/job.ts';
+import type { IntacctClient } from '../../src/intacct/client.ts';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
 import type { RunningSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
@@ -39,20 +40,11 @@ export function sandboxConfig(
 }
 
 export function clientOf(config: JobConfig, extra: { fastRetries?: boolean } = {}): IntacctClient {
-  const i = config.intacct;
-  return IntacctClient.create({
-    endpointUrl: i.endpointUrl,
-    senderId: i.senderId,
-    senderPassword: i.senderPassword,
-    companyId: i.companyId,
-    userId: i.userId,
-    userPassword: i.userPassword,
-    timezone: i.timezone,
-    concurrency: i.concurrency,
-    pageSize: i.pageSize,
-    logger: silentLogger,
-    ...(extra.fastRetries ? { retry: { baseDelayMs: 5, maxDelayMs: 50 }, throttlePauseMs: 20 } : {}),
-  });
+  return clientFor(
+    config,
+    silentLogger,
+    extra.fastRetries ? { retry: { baseDelayMs: 5, maxDelayMs: 50 }, throttlePauseMs: 20 } : {},
+  );
 }
 
 /** One sync (or backfill) run with its own client and warehouse connection, closed afterwards. */

@@ -77,7 +77,7 @@ export const demoCommand = defineCommand({
       await warehouse.query(
         `CREATE TABLE IF NOT EXISTS ${config.schemas.raw}.${DEMO_MARKER} (created_at TIMESTAMPTZ)`,
       );
-      const client = clientFor(config, ctx);
+      const client = clientFor(config, ctx.logger);
       const progress = new Progress({ stream: ctx.stderr, logger: ctx.logger });
       const run = async (): Promise<RunReport> => {
         const report = await runJob({

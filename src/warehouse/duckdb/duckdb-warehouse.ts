@@ -301,8 +301,10 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async reconcileKeys(request: ReconcileRequest): Promise<number> {
+    if (request.scope && request.scope.values.length === 0) return 0;
     return this.#withKeysTable(request.presentKeys, async (table) => {
-      const result = await compileReconcileKeys(this.#keyInput(request, table)).execute(this.#db);
+      const input = { ...this.#keyInput(request, table), scope: request.scope };
+      const result = await compileReconcileKeys(input).execute(this.#db);
       return Number(result.numAffectedRows ?? 0n);
     });
   }
