@@ -128,7 +128,7 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
     const c = client(info, m.concurrency);
     for await (const page of c.readRecords({
       object: 'GLDETAIL',
-      fields: '*',
+      fields: glDetail.fields.map((f) => f.name),
       orderBy: ['RECORDNO'],
       entity: 'US1',
     })) {

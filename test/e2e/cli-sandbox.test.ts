@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { type RunningSandbox, UNAUTHORIZED_SENDER_ID, startSandbox } from '../../src/sandbox/index.ts';
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** The job commands end to end through the CLI router, against the sandbox over HTTP. */
+describe('job commands against the sandbox', () => {
+  let sandbox: RunningSandbox;
+  let cwd: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scale: 0.02, seed: 4 });
+    cwd = mkdtempSync(join(tmpdir(), 'intacct-elt-cli-'));
+    const c = sandbox.credentials;
+    writeFileSync(
+      join(cwd, 'intacct-elt.config.yaml'),
+      [
+        'intacct:',
+        `  senderId: ${c.senderId}`,
+        `  companyId: ${c.companyId}`,
+        `  userId: ${c.userId}`,
+        `  endpointUrl: ${sandbox.url}`,
+        `  timezone: ${sandbox.store.timezone}`,
+        'warehouse:',
+        '  type: duckdb',
+        '  path: books.duckdb',
+        'sync:',
+        '  safetyLagSeconds: 0',
+      ].join('\n'),
+    );
+    env = {
+      INTACCT_SENDER_PASSWORD: c.senderPassword,
+      INTACCT_USER_PASSWORD: c.userPassword,
+      INTACCT_ELT_LOG_LEVEL: 'error',
+    };
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  async function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await main(args, { stdout, stderr, env: { ...env, ...extraEnv }, cwd });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  }
+
+  it('check lists the entities and the readable objects', async () => {
+    const { code, stdout } = await run(['check', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      ok: boolean;
+      entities: { id: string }[];
+      objects: { object: string; readable: boolean }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.entities.map((e) => e.id).sort()).toEqual(['DE1', 'UK1', 'US1']);
+    expect(report.objects.find((o) => o.object === 'AUDITHISTORY')?.readable).toBe(true);
+  });
+
+  it('check explains an unauthorized sender, without leaking the password', async () => {
+    const { code, stdout, stderr } = await run(['check'], { INTACCT_SENDER_ID: UNAUTHORIZED_SENDER_ID });
+    expect(code).toBe(1);
+    expect(stdout + stderr).toMatch(/authoriz/i);
+    expect(stdout + stderr).not.toContain(sandbox.credentials.senderPassword);
+  });
+
+  it('sync, status and a no-change sync report what they did', async () => {
+    const first = await run(['sync', '--json']);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as {
+      status: string;
+      objects: { object: string; inserted: number }[];
+    };
+    expect(report.status).toBe('succeeded');
+    expect(report.objects.find((o) => o.object === 'GLDETAIL')?.inserted).toBeGreaterThan(100);
+    const status = await run(['status', '--json']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('GLDETAIL');
+    const second = await run(['sync']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('sync succeeded');
+  });
+});
