@@ -145,7 +145,12 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
 
 /** What the Singer taps and most scripts do: one request at a time, whole-document parse. */
 async function baselineRead(info: SandboxInfo): Promise<{ rows: number; apiCalls: number }> {
-  const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'gldetail' });
+  const parser = new XMLParser({
+    parseTagValue: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => name === 'gldetail',
+  });
   const c = info.credentials;
   const envelope = (fn: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><request><control><senderid>${c.senderId}</senderid><password>${c.senderPassword}</password><controlid>bench</controlid><uniqueid>false</uniqueid><dtdversion>3.0</dtdversion></control><operation><authentication><login><userid>${c.userId}</userid><companyid>${c.companyId}</companyid><password>${c.userPassword}</password><locationid>US1</locationid></login></authentication><content><function controlid="f1">${fn}</function></content></operation></request>`;
@@ -163,18 +168,14 @@ async function baselineRead(info: SandboxInfo): Promise<{ rows: number; apiCalls
     const doc = parser.parse(await response.text()) as {
       response?: {
         operation?: {
-          result?: { data?: { gldetail?: unknown[]; '@_numremaining'?: string } & Record<string, unknown> };
+          result?: { data?: { gldetail?: unknown[]; numremaining?: string; resultId?: string } };
         };
       };
     };
     const data = doc.response?.operation?.result?.data;
-    const page = data?.gldetail ?? [];
-    rows += page.length;
-    const text = JSON.stringify(data ?? {});
-    const remaining = /"numremaining":"?(\d+)/.exec(text)?.[1];
-    const resultId = /"resultId":"([^"]+)"/.exec(text)?.[1];
-    if (!page.length || !resultId || remaining === '0') break;
-    fn = `<readMore><resultId>${resultId}</resultId></readMore>`;
+    rows += data?.gldetail?.length ?? 0;
+    if (!data?.resultId || data.numremaining === '0') break;
+    fn = `<readMore><resultId>${data.resultId}</resultId></readMore>`;
   }
   return { rows, apiCalls };
 }

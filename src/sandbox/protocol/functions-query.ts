@@ -55,8 +55,15 @@ function compareKeys(a: SortKey, b: SortKey, descending: boolean): number {
   return descending ? -c : c;
 }
 
-function sortRecords(records: SandboxRecord[], orders: readonly Order[], ci: boolean): SandboxRecord[] {
+function sortRecords(
+  def: SandboxObjectDef,
+  records: SandboxRecord[],
+  orders: readonly Order[],
+  ci: boolean,
+): SandboxRecord[] {
   if (orders.length === 0) return records;
+  // `matching` yields key order already: a keyset read (ordered by the key) needs no sort.
+  if (orders.length === 1 && orders[0]?.field.name === def.key && !orders[0].descending) return records;
   const keyed = records.map((r, i) => ({
     r,
     i,
@@ -195,7 +202,7 @@ export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
     let records: SandboxRecord[];
     if (hit && hit.version === ctx.store.version) records = hit.records;
     else {
-      records = sortRecords(matching(def, predicate, ctx, showPrivate), orders, ci);
+      records = sortRecords(def, matching(def, predicate, ctx, showPrivate), orders, ci);
       cache.delete(key);
       cache.set(key, { version: ctx.store.version, records });
       while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
