@@ -329,9 +329,16 @@ export class SandboxStore {
    * MEGAENTITYID) of list objects. Top-level session (entityId null or ''): top-level records only, or
    * every record with showPrivate.
    */
-  *visible(object: string, entityId: string | null, showPrivate: boolean): Iterable<SandboxRecord> {
+  *visible(
+    object: string,
+    entityId: string | null,
+    showPrivate: boolean,
+    /** Only records whose key is greater than this (a keyset page): found by binary search. */
+    afterKey?: number,
+  ): Iterable<SandboxRecord> {
     const def = requireObjectDef(object);
-    const records = this.list(object);
+    const all = this.list(object);
+    const records = afterKey === undefined ? all : all.slice(firstAfter(all, def.key, afterKey));
     const entity = entityId ?? TOP_LEVEL_ID;
     if (entity === TOP_LEVEL_ID) {
       if (showPrivate || !def.fields.some((f) => f.name === 'MEGAENTITYID')) {
@@ -489,4 +496,16 @@ export class SandboxStore {
     if (!table) throw new Error(`sandbox store: unknown object ${object}`);
     return table;
   }
+}
+
+/** Index of the first record whose numeric key is greater than `key` (records are in key order). */
+function firstAfter(records: readonly SandboxRecord[], keyField: string, key: number): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Number(records[mid]?.[keyField]) <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -6,7 +6,7 @@ import { queryFunctionFailed } from './errors.ts';
 import { QueryError } from './query-ast.ts';
 import { parseFilter } from './query-filter.ts';
 import { renderData } from './records.ts';
-import { boundedInt, compileFor, findObject, matching, resolveFields } from './select.ts';
+import { boundedInt, compileFor, findObject, keyLowerBound, matching, resolveFields } from './select.ts';
 import { XmlWriter, escapeXml } from './xml-writer.ts';
 import {
   type XmlNode,
@@ -202,7 +202,12 @@ export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
     let records: SandboxRecord[];
     if (hit && hit.version === ctx.store.version) records = hit.records;
     else {
-      records = sortRecords(def, matching(def, predicate, ctx, showPrivate), orders, ci);
+      records = sortRecords(
+        def,
+        matching(def, predicate, ctx, showPrivate, keyLowerBound(expr, def.key)),
+        orders,
+        ci,
+      );
       cache.delete(key);
       cache.set(key, { version: ctx.store.version, records });
       while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

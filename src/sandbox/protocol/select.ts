@@ -90,10 +90,30 @@ export function matching(
   predicate: Predicate,
   ctx: FunctionContext,
   showPrivate: boolean,
+  afterKey?: number,
 ): SandboxRecord[] {
   const out: SandboxRecord[] = [];
-  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate)) if (predicate(r)) out.push(r);
+  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate, afterKey))
+    if (predicate(r)) out.push(r);
   return out;
+}
+
+/**
+ * The lower bound a filter puts on the key (`RECORDNO > n`, alone or in a top-level AND), so a
+ * keyset page starts where it should instead of scanning from the first record, as an index would.
+ */
+export function keyLowerBound(expr: Expr | null, key: string): number | undefined {
+  if (expr === null) return undefined;
+  if (expr.kind === 'cmp' && expr.field.toUpperCase() === key && (expr.op === '>' || expr.op === '>=')) {
+    const n = Number(expr.value);
+    if (!Number.isSafeInteger(n)) return undefined;
+    return expr.op === '>' ? n : n - 1;
+  }
+  if (expr.kind === 'and') {
+    const bounds = expr.items.map((e) => keyLowerBound(e, key)).filter((b): b is number => b !== undefined);
+    return bounds.length > 0 ? Math.max(...bounds) : undefined;
+  }
+  return undefined;
 }
 
 /** Parses an integer setting within bounds; undefined text gives the default. */
