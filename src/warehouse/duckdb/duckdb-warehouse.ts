@@ -56,6 +56,9 @@ import { DuckDBDialect } from './duckdb-dialect.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
 import { DuckDBStageWriter, appendKeys } from './duckdb-loader.ts';
 
+/** DuckDB's buffer pool for the job (data beyond it is spilled to the database's temp directory). */
+export const DUCKDB_MEMORY_LIMIT = '512MB';
+
 export interface DuckDBSchemas {
   readonly staging: string;
   readonly raw: string;
@@ -105,7 +108,12 @@ export class DuckDBWarehouse implements Warehouse {
     let instance: DuckDBInstance;
     try {
       // Only statically linked extensions (icu, json, parquet) exist here; never try to download.
-      instance = await DuckDBInstance.create(options.path, { autoinstall_known_extensions: 'false' });
+      // A bounded buffer pool keeps the job's memory flat however large the load: DuckDB spills to
+      // disk beyond it instead of caching the whole database in RAM (its default is 80% of RAM).
+      instance = await DuckDBInstance.create(options.path, {
+        autoinstall_known_extensions: 'false',
+        memory_limit: DUCKDB_MEMORY_LIMIT,
+      });
     } catch (error) {
       throw classifyDuckDBError(error, `open ${options.path}`);
     }
