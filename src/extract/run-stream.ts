@@ -199,3 +199,20 @@ function toClassified(error: unknown): ClassifiedError {
   }
   return new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
 }
+
+/** A report line for rows deleted outside a stream (audit trail, reconciliation). */
+export function emptyResult(object: string, entity: string, counts: { deleted: number }): StreamResult {
+  return {
+    object,
+    entity,
+    mode: 'incremental',
+    slice: 0,
+    rowsRead: 0,
+    pages: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: counts.deleted,
+    seconds: 0,
+    watermark: null,
+  };
+}

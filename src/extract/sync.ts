@@ -9,10 +9,11 @@ import type { FieldDescriptor, FieldType, ObjectDescriptor } from '../intacct/ob
 import { selectObjects } from '../intacct/objects/index.ts';
 import { type TableSpec, tableSpecFromDescriptor } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { AUDIT_STATE_OBJECT, captureAuditDeletes, reconcileChildren, reconcileObject } from './deletes.ts';
+import { reconcileObject } from './deletes.ts';
+import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
-import { type RecordReader, type StreamResult, runStream, sessionEntity } from './run-stream.ts';
+import { type RecordReader, type StreamResult, emptyResult, runStream, sessionEntity } from './run-stream.ts';
 
 /** What a run needs from the Intacct client. */
 export interface ExtractClient extends RecordReader {
@@ -27,8 +28,6 @@ export interface ExtractClient extends RecordReader {
       readonly isCustom: boolean;
     }[];
   }>;
-  /** Intacct's own clock, when the client knows it (epoch ms). */
-  serverTime?(): number | undefined;
   /** Intacct's totalcount for a filtered read (one small request). */
   countRecords(request: {
     readonly object: string;
@@ -158,7 +157,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
     const states = new Map<string, string | null>();
     for (const row of await warehouse.listState())
       states.set(stateKey(row.object, row.entity), row.watermark);
-    const runStart = client.serverTime?.() ?? Date.now();
+    const runStart = Date.now();
     const limit = pLimit(config.intacct.concurrency);
     const context = (object: ObjectDescriptor) => ({
       reader: client,
@@ -209,58 +208,20 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       streams.push(...results);
 
       if (options.command === 'sync') {
-        for (const parent of results.filter((r) => r.changedKeys)) {
-          for (const child of objects.filter((o) => o.parent?.object === parent.object)) {
-            const deleted = await reconcileChildren({
-              ...context(child),
-              child,
-              entity: parent.entity,
-              parentKeys: parent.changedKeys ?? [],
-            });
-            if (deleted > 0) streams.push(emptyResult(child.object, parent.entity, { deleted }));
-          }
-        }
-        const audited = objects.filter((o) => o.deletes === 'audit');
-        for (const entity of audited.length > 0 ? entities : []) {
-          const previous = states.get(stateKey(AUDIT_STATE_OBJECT, entity)) ?? null;
-          const from = previous === null ? null : Date.parse(previous) - 60 * 60_000;
-          try {
-            const result = await captureAuditDeletes({
-              ...context(audited[0] as ObjectDescriptor),
-              entity,
-              objects: audited,
-              specs,
-              window: { from, to: null },
-              previousWatermark: previous,
-            });
-            for (const [object, deleted] of Object.entries(result.deleted)) {
-              streams.push(emptyResult(object, entity, { deleted }));
-            }
-            await warehouse.setState({
-              object: AUDIT_STATE_OBJECT,
-              entity,
-              watermark: result.watermark,
-              loadId,
-            });
-          } catch (error) {
-            // No permission on the audit trail must not fail the sync: say how to get deletes another way.
-            logger.warn(
-              'could not read AUDITHISTORY for delete capture; run `intacct-elt reconcile` to find deletes',
-              {
-                entity,
-                error: isClassified(error) ? error : errorMessage(error),
-              },
-            );
-          }
-        }
-        if (options.reconcile ?? config.sync.reconcileDeletes) {
-          for (const object of objects.filter((o) => o.deletes === 'audit' || o.deletes === 'reconcile')) {
-            for (const entity of entitiesFor(object, entities)) {
-              const deleted = await reconcileObject({ ...context(object), object, entity, signal });
-              streams.push(emptyResult(object.object, entity, { deleted }));
-            }
-          }
-        }
+        const phase = await runDeletePhase({
+          objects,
+          entities,
+          results,
+          states,
+          specs,
+          reconcileAll: options.reconcile ?? config.sync.reconcileDeletes,
+          context,
+          warehouse,
+          loadId,
+          logger,
+        });
+        streams.push(...phase.streams);
+        errors.push(...phase.errors);
       }
     }
     for (const s of streams) {
@@ -354,20 +315,4 @@ async function countForSlicing(
     );
   await Promise.all(jobs);
   return counts;
-}
-
-function emptyResult(object: string, entity: string, counts: { deleted: number }): StreamResult {
-  return {
-    object,
-    entity,
-    mode: 'incremental',
-    slice: 0,
-    rowsRead: 0,
-    pages: 0,
-    inserted: 0,
-    updated: 0,
-    deleted: counts.deleted,
-    seconds: 0,
-    watermark: null,
-  };
 }
