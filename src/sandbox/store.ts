@@ -329,16 +329,9 @@ export class SandboxStore {
    * MEGAENTITYID) of list objects. Top-level session (entityId null or ''): top-level records only, or
    * every record with showPrivate.
    */
-  *visible(
-    object: string,
-    entityId: string | null,
-    showPrivate: boolean,
-    /** Only records whose key is greater than this (a keyset page): found by binary search. */
-    afterKey?: number,
-  ): Iterable<SandboxRecord> {
+  *visible(object: string, entityId: string | null, showPrivate: boolean): Iterable<SandboxRecord> {
     const def = requireObjectDef(object);
-    const all = this.list(object);
-    const records = afterKey === undefined ? all : all.slice(firstAfter(all, def.key, afterKey));
+    const records = this.list(object);
     const entity = entityId ?? TOP_LEVEL_ID;
     if (entity === TOP_LEVEL_ID) {
       if (showPrivate || !def.fields.some((f) => f.name === 'MEGAENTITYID')) {
@@ -499,7 +492,7 @@ export class SandboxStore {
 }
 
 /** Index of the first record whose numeric key is greater than `key` (records are in key order). */
-function firstAfter(records: readonly SandboxRecord[], keyField: string, key: number): number {
+export function firstAfter(records: readonly SandboxRecord[], keyField: string, key: number): number {
   let lo = 0;
   let hi = records.length;
   while (lo < hi) {

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
 import { updateRecord } from '../../src/sandbox/books.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
-import { differencesFromTruth, runOnce, sandboxConfig, tempDuckDbPath } from '../support/sync-harness.ts';
+import {
+  differencesFromTruth,
+  runOnce,
+  sandboxConfig,
+  tempDuckDbPath,
+  withWarehouse,
+} from '../support/sync-harness.ts';
 
 const READ_FUNCTIONS = ['readByQuery', 'readMore', 'query'];
 
@@ -27,6 +33,11 @@ describe('sync against the sandbox', () => {
     const gl = report.objects.find((o) => o.object === 'GLDETAIL');
     expect(gl?.inserted).toBeGreaterThan(1000);
     expect(await differencesFromTruth(config(), sandbox)).toEqual([]);
+    // CUSTOMER's custom field is not in its descriptor: it was discovered by lookup and became a column.
+    const [custom] = await withWarehouse(config(), (w) =>
+      w.query<{ n: string }>('SELECT CAST(count(salesforce_id) AS VARCHAR) AS n FROM intacct_raw.customer'),
+    );
+    expect(Number(custom?.n)).toBeGreaterThan(0);
   });
 
   it('after adds, edits and deletes an incremental sync is exact again', async () => {

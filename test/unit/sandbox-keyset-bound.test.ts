@@ -22,3 +22,22 @@ describe('sandbox keyset lower bound', () => {
     expect(keyLowerBound({ kind: 'not', item: gt('7') }, 'RECORDNO')).toBeUndefined();
   });
 });
+
+describe('sandbox keyset base filter', () => {
+  it('drops only the lower bounds on the key', async () => {
+    const { withoutKeyLowerBound } = await import('../../src/sandbox/protocol/select.ts');
+    const gt = { kind: 'cmp', field: 'RECORDNO', op: '>', value: '5' } as const;
+    const lt = { kind: 'cmp', field: 'RECORDNO', op: '<', value: '50' } as const;
+    const other = { kind: 'null', field: 'WHENMODIFIED', negate: true } as const;
+    expect(withoutKeyLowerBound(gt, 'RECORDNO')).toBeNull();
+    expect(withoutKeyLowerBound({ kind: 'and', items: [gt, other] }, 'RECORDNO')).toEqual(other);
+    expect(withoutKeyLowerBound({ kind: 'and', items: [gt, lt, other] }, 'RECORDNO')).toEqual({
+      kind: 'and',
+      items: [lt, other],
+    });
+    expect(withoutKeyLowerBound({ kind: 'or', items: [gt, other] }, 'RECORDNO')).toEqual({
+      kind: 'or',
+      items: [gt, other],
+    });
+  });
+});

@@ -1,12 +1,20 @@
 import { toUnits } from '../../core/decimal.ts';
 import type { SandboxFieldDef, SandboxObjectDef } from '../catalog.ts';
-import type { SandboxRecord } from '../store.ts';
+import { type SandboxRecord, firstAfter } from '../store.ts';
 import type { FunctionContext, FunctionHandler } from './context.ts';
 import { queryFunctionFailed } from './errors.ts';
 import { QueryError } from './query-ast.ts';
 import { parseFilter } from './query-filter.ts';
 import { renderData } from './records.ts';
-import { boundedInt, compileFor, findObject, keyLowerBound, matching, resolveFields } from './select.ts';
+import {
+  boundedInt,
+  compileFor,
+  findObject,
+  keyLowerBound,
+  matching,
+  resolveFields,
+  withoutKeyLowerBound,
+} from './select.ts';
 import { XmlWriter, escapeXml } from './xml-writer.ts';
 import {
   type XmlNode,
@@ -187,14 +195,18 @@ export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
     const offset = boundedInt(childText(fn.node, 'offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
     const expr = parseFilter(child(fn.node, 'filter'));
     const orders = parseOrders(def, child(fn.node, 'orderby'));
-    const predicate = compileFor(def, { expr, caseInsensitive: ci, wireLiterals: false }, ctx);
+    // Keyset pages share one cached result set, cut at their key bound (see keyLowerBound).
+    const keyset = orders.length === 1 && orders[0]?.field.name === def.key && !orders[0].descending;
+    const bound = keyset ? keyLowerBound(expr, def.key) : undefined;
+    const baseExpr = bound === undefined ? expr : withoutKeyLowerBound(expr, def.key);
+    const predicate = compileFor(def, { expr: baseExpr, caseInsensitive: ci, wireLiterals: false }, ctx);
 
     const key = JSON.stringify([
       def.name,
       ctx.entityId,
       showPrivate,
       ci,
-      expr,
+      baseExpr,
       orders.map((o) => [o.field.name, o.descending]),
     ]);
     const cache = cacheFor(ctx.store);
@@ -202,16 +214,12 @@ export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
     let records: SandboxRecord[];
     if (hit && hit.version === ctx.store.version) records = hit.records;
     else {
-      records = sortRecords(
-        def,
-        matching(def, predicate, ctx, showPrivate, keyLowerBound(expr, def.key)),
-        orders,
-        ci,
-      );
+      records = sortRecords(def, matching(def, predicate, ctx, showPrivate), orders, ci);
       cache.delete(key);
       cache.set(key, { version: ctx.store.version, records });
       while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     }
+    if (bound !== undefined) records = records.slice(firstAfter(records, def.key, bound));
     if (aggregates.length > 0) return { body: aggregateRow(def, aggregates, records) };
     const pageRecords = records.slice(offset, offset + pageSize);
     const remaining = Math.max(0, records.length - offset - pageRecords.length);

@@ -90,17 +90,16 @@ export function matching(
   predicate: Predicate,
   ctx: FunctionContext,
   showPrivate: boolean,
-  afterKey?: number,
 ): SandboxRecord[] {
   const out: SandboxRecord[] = [];
-  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate, afterKey))
-    if (predicate(r)) out.push(r);
+  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate)) if (predicate(r)) out.push(r);
   return out;
 }
 
 /**
- * The lower bound a filter puts on the key (`RECORDNO > n`, alone or in a top-level AND), so a
- * keyset page starts where it should instead of scanning from the first record, as an index would.
+ * The lower bound a filter puts on the key (`RECORDNO > n`, alone or in a top-level AND). A keyset
+ * page is the same result set as the page before it, cut at the bound: the sandbox keeps the set and
+ * binary-searches the bound, as an index would, instead of scanning the object for every page.
  */
 export function keyLowerBound(expr: Expr | null, key: string): number | undefined {
   if (expr === null) return undefined;
@@ -144,4 +143,18 @@ export function visibleTo(
   const owner = record.MEGAENTITYID ?? null;
   if (entityId === null || entityId === '') return showPrivate || owner === null;
   return owner === entityId || (owner === null && !def.entityScoped);
+}
+
+/** The filter without its top-level lower bounds on the key (see keyLowerBound). */
+export function withoutKeyLowerBound(expr: Expr | null, key: string): Expr | null {
+  if (expr === null) return null;
+  const isBound = (e: Expr) =>
+    e.kind === 'cmp' && e.field.toUpperCase() === key && (e.op === '>' || e.op === '>=');
+  if (isBound(expr)) return null;
+  if (expr.kind === 'and') {
+    const items = expr.items.filter((e) => !isBound(e));
+    if (items.length === 0) return null;
+    return items.length === 1 ? (items[0] as Expr) : { kind: 'and', items };
+  }
+  return expr;
 }
