@@ -1,18 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { main } from '../../src/cli/main.ts';
 import { type RunningSandbox, UNAUTHORIZED_SENDER_ID, startSandbox } from '../../src/sandbox/index.ts';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 /** The job commands end to end through the CLI router, against the sandbox over HTTP. */
 describe('job commands against the sandbox', () => {

@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { main } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { ClassifiedError } from '../../src/core/errors.ts';
@@ -7,14 +7,6 @@ import { createLogger } from '../../src/core/logger.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 const SENDER_PW = 'Sender$ecret-9f2c';
 const USER_PW = 'User&Pass<word>-77';
