@@ -1,4 +1,5 @@
 import { defineObject } from './descriptor.ts';
+import { PAYMENT_DETAIL_FIELDS } from './shared-fields.ts';
 
 export const apPaymentDetail = defineObject({
   object: 'APPYMTDETAIL',
@@ -13,22 +14,5 @@ export const apPaymentDetail = defineObject({
   readMethod: 'query',
   parent: { object: 'APPYMT', field: 'PAYMENTKEY' },
   large: true,
-  fields: [
-    { name: 'RECORDNO', type: 'integer' },
-    { name: 'PAYMENTKEY', type: 'integer' },
-    { name: 'PAYMENTDATE', type: 'date' },
-    { name: 'RECORDKEY', type: 'integer' },
-    { name: 'ENTRYKEY', type: 'integer' },
-    { name: 'PAYMENTAMOUNT', type: 'decimal' },
-    { name: 'TRX_PAYMENTAMOUNT', type: 'decimal' },
-    { name: 'CURRENCY', type: 'string' },
-    { name: 'BASECURR', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
-  ],
+  fields: PAYMENT_DETAIL_FIELDS,
 });

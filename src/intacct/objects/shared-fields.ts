@@ -1,0 +1,63 @@
+import type { FieldDescriptor } from './descriptor.ts';
+
+// Field lists that AR and AP share: their document lines and payment applications have one shape.
+
+/** Lines of AR invoices and AP bills. */
+export const DOCUMENT_LINE_FIELDS: readonly FieldDescriptor[] = [
+  { name: 'RECORDNO', type: 'integer' },
+  { name: 'RECORDKEY', type: 'integer' },
+  { name: 'RECORDTYPE', type: 'string' },
+  { name: 'LINE_NO', type: 'integer' },
+  { name: 'ACCOUNTKEY', type: 'integer' },
+  { name: 'ACCOUNTNO', type: 'string' },
+  { name: 'ACCOUNTTITLE', type: 'string' },
+  { name: 'OFFSETACCOUNTNO', type: 'string' },
+  { name: 'AMOUNT', type: 'decimal' },
+  { name: 'TRX_AMOUNT', type: 'decimal' },
+  { name: 'TOTALPAID', type: 'decimal' },
+  { name: 'TRX_TOTALPAID', type: 'decimal' },
+  { name: 'ENTRYDESCRIPTION', type: 'string' },
+  { name: 'ENTRY_DATE', type: 'date' },
+  { name: 'DEPARTMENTID', type: 'string' },
+  { name: 'DEPARTMENTNAME', type: 'string' },
+  { name: 'LOCATIONID', type: 'string' },
+  { name: 'LOCATIONNAME', type: 'string' },
+  { name: 'PROJECTID', type: 'string' },
+  { name: 'TASKID', type: 'string' },
+  { name: 'CUSTOMERID', type: 'string' },
+  { name: 'VENDORID', type: 'string' },
+  { name: 'EMPLOYEEID', type: 'string' },
+  { name: 'ITEMID', type: 'string' },
+  { name: 'CLASSID', type: 'string' },
+  { name: 'GLDIMFUND', type: 'string' },
+  { name: 'CURRENCY', type: 'string' },
+  { name: 'BASECURR', type: 'string' },
+  { name: 'EXCHANGE_RATE', type: 'decimal' },
+  { name: 'WHENCREATED', type: 'timestamp' },
+  { name: 'WHENMODIFIED', type: 'timestamp' },
+  { name: 'CREATEDBY', type: 'integer' },
+  { name: 'MODIFIEDBY', type: 'integer' },
+  { name: 'MEGAENTITYKEY', type: 'integer' },
+  { name: 'MEGAENTITYID', type: 'string' },
+  { name: 'MEGAENTITYNAME', type: 'string' },
+];
+
+/** Applications of AR and AP payments to documents. */
+export const PAYMENT_DETAIL_FIELDS: readonly FieldDescriptor[] = [
+  { name: 'RECORDNO', type: 'integer' },
+  { name: 'PAYMENTKEY', type: 'integer' },
+  { name: 'PAYMENTDATE', type: 'date' },
+  { name: 'RECORDKEY', type: 'integer' },
+  { name: 'ENTRYKEY', type: 'integer' },
+  { name: 'PAYMENTAMOUNT', type: 'decimal' },
+  { name: 'TRX_PAYMENTAMOUNT', type: 'decimal' },
+  { name: 'CURRENCY', type: 'string' },
+  { name: 'BASECURR', type: 'string' },
+  { name: 'WHENCREATED', type: 'timestamp' },
+  { name: 'WHENMODIFIED', type: 'timestamp' },
+  { name: 'CREATEDBY', type: 'integer' },
+  { name: 'MODIFIEDBY', type: 'integer' },
+  { name: 'MEGAENTITYKEY', type: 'integer' },
+  { name: 'MEGAENTITYID', type: 'string' },
+  { name: 'MEGAENTITYNAME', type: 'string' },
+];
