@@ -1,4 +1,5 @@
 import { defineObject } from './descriptor.ts';
+import { LOCATION_FIELDS } from './shared-fields.ts';
 
 export const locationEntity = defineObject({
   object: 'LOCATIONENTITY',
@@ -13,21 +14,7 @@ export const locationEntity = defineObject({
   readMethod: 'query',
   large: false,
   fields: [
-    { name: 'RECORDNO', type: 'integer' },
-    { name: 'LOCATIONID', type: 'string' },
-    { name: 'NAME', type: 'string' },
-    { name: 'PARENTKEY', type: 'integer' },
-    { name: 'PARENTID', type: 'string' },
-    { name: 'PARENTNAME', type: 'string' },
-    { name: 'SUPERVISORID', type: 'string' },
-    { name: 'SUPERVISORNAME', type: 'string' },
-    { name: 'STATUS', type: 'string' },
-    { name: 'CURRENCY', type: 'string' },
-    { name: 'STARTDATE', type: 'date' },
-    { name: 'ENDDATE', type: 'date' },
-    { name: 'ENTITY', type: 'string' },
-    { name: 'CONTACTINFO.CONTACTNAME', type: 'string' },
-    { name: 'CONTACTINFO.MAILADDRESS.COUNTRY', type: 'string' },
+    ...LOCATION_FIELDS,
     { name: 'FEDERALID', type: 'string' },
     { name: 'FIRSTMONTH', type: 'integer' },
     { name: 'FIRSTMONTHTAX', type: 'integer' },
@@ -35,12 +22,5 @@ export const locationEntity = defineObject({
     { name: 'OPCOUNTRY', type: 'string' },
     { name: 'ADDRESSCOUNTRYDEFAULT', type: 'string' },
     { name: 'SIGNATURE', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
   ],
 });

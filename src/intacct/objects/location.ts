@@ -1,4 +1,5 @@
 import { defineObject } from './descriptor.ts';
+import { LOCATION_FIELDS } from './shared-fields.ts';
 
 export const location = defineObject({
   object: 'LOCATION',
@@ -12,28 +13,5 @@ export const location = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
-  fields: [
-    { name: 'RECORDNO', type: 'integer' },
-    { name: 'LOCATIONID', type: 'string' },
-    { name: 'NAME', type: 'string' },
-    { name: 'PARENTKEY', type: 'integer' },
-    { name: 'PARENTID', type: 'string' },
-    { name: 'PARENTNAME', type: 'string' },
-    { name: 'SUPERVISORID', type: 'string' },
-    { name: 'SUPERVISORNAME', type: 'string' },
-    { name: 'STATUS', type: 'string' },
-    { name: 'CURRENCY', type: 'string' },
-    { name: 'STARTDATE', type: 'date' },
-    { name: 'ENDDATE', type: 'date' },
-    { name: 'ENTITY', type: 'string' },
-    { name: 'CONTACTINFO.CONTACTNAME', type: 'string' },
-    { name: 'CONTACTINFO.MAILADDRESS.COUNTRY', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
-  ],
+  fields: LOCATION_FIELDS,
 });

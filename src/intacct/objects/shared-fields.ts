@@ -1,6 +1,7 @@
 import type { FieldDescriptor } from './descriptor.ts';
 
-// Field lists that AR and AP share: their document lines and payment applications have one shape.
+// Field lists that objects share: AR and AP document lines and payment applications have one shape,
+// and an entity is a location with a few settings of its own.
 
 /** Lines of AR invoices and AP bills. */
 export const DOCUMENT_LINE_FIELDS: readonly FieldDescriptor[] = [
@@ -53,6 +54,32 @@ export const PAYMENT_DETAIL_FIELDS: readonly FieldDescriptor[] = [
   { name: 'TRX_PAYMENTAMOUNT', type: 'decimal' },
   { name: 'CURRENCY', type: 'string' },
   { name: 'BASECURR', type: 'string' },
+  { name: 'WHENCREATED', type: 'timestamp' },
+  { name: 'WHENMODIFIED', type: 'timestamp' },
+  { name: 'CREATEDBY', type: 'integer' },
+  { name: 'MODIFIEDBY', type: 'integer' },
+  { name: 'MEGAENTITYKEY', type: 'integer' },
+  { name: 'MEGAENTITYID', type: 'string' },
+  { name: 'MEGAENTITYNAME', type: 'string' },
+];
+
+/** Locations; LOCATIONENTITY adds the entity's own settings. */
+export const LOCATION_FIELDS: readonly FieldDescriptor[] = [
+  { name: 'RECORDNO', type: 'integer' },
+  { name: 'LOCATIONID', type: 'string' },
+  { name: 'NAME', type: 'string' },
+  { name: 'PARENTKEY', type: 'integer' },
+  { name: 'PARENTID', type: 'string' },
+  { name: 'PARENTNAME', type: 'string' },
+  { name: 'SUPERVISORID', type: 'string' },
+  { name: 'SUPERVISORNAME', type: 'string' },
+  { name: 'STATUS', type: 'string' },
+  { name: 'CURRENCY', type: 'string' },
+  { name: 'STARTDATE', type: 'date' },
+  { name: 'ENDDATE', type: 'date' },
+  { name: 'ENTITY', type: 'string' },
+  { name: 'CONTACTINFO.CONTACTNAME', type: 'string' },
+  { name: 'CONTACTINFO.MAILADDRESS.COUNTRY', type: 'string' },
   { name: 'WHENCREATED', type: 'timestamp' },
   { name: 'WHENMODIFIED', type: 'timestamp' },
   { name: 'CREATEDBY', type: 'integer' },
