@@ -53,7 +53,11 @@ export function fromDuckDBError(error: unknown, decode: (name: string) => string
       `SQL compilation error:\nSchema '${object}' does not exist or not authorized.`,
     );
   if (/^Catalog Error: .* already exists/.test(message))
-    return new SnowflakeSqlError('002002', '42710', `SQL compilation error:\nObject '${object}' already exists.`);
+    return new SnowflakeSqlError(
+      '002002',
+      '42710',
+      `SQL compilation error:\nObject '${object}' already exists.`,
+    );
   if (/^Binder Error: (Referenced column|Column|Values list) .*not found/.test(message)) {
     const column = /"([^"]+)"/.exec(message)?.[1] ?? '?';
     return new SnowflakeSqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${column}'`);
@@ -65,6 +69,10 @@ export function fromDuckDBError(error: unknown, decode: (name: string) => string
   if (/^Constraint Error: NOT NULL/.test(message))
     return new SnowflakeSqlError('100072', '22000', 'NULL result in a non-nullable column');
   if (/^TransactionContext Error:.*[Cc]onflict/.test(message))
-    return new SnowflakeSqlError('000625', '57014', `Statement aborted by a concurrent transaction: ${message}`);
+    return new SnowflakeSqlError(
+      '000625',
+      '57014',
+      `Statement aborted by a concurrent transaction: ${message}`,
+    );
   return new SnowflakeSqlError('000603', 'XX000', `SQL execution internal error: ${message}`);
 }

@@ -36,7 +36,12 @@ export interface EncodedResult {
   readonly rows: (string | null)[][];
 }
 
-function column(name: string, type: string, precision: number | null = null, scale: number | null = null): RowType {
+function column(
+  name: string,
+  type: string,
+  precision: number | null = null,
+  scale: number | null = null,
+): RowType {
   return {
     name,
     type,
@@ -55,7 +60,9 @@ function column(name: string, type: string, precision: number | null = null, sca
 /** A one-row result of named counts or texts (DML counts, DDL status). */
 export function statusResult(columns: readonly [string, 'fixed' | 'text', string | null][]): EncodedResult {
   return {
-    rowtype: columns.map(([name, type]) => (type === 'fixed' ? column(name, 'fixed', 38, 0) : column(name, 'text'))),
+    rowtype: columns.map(([name, type]) =>
+      type === 'fixed' ? column(name, 'fixed', 38, 0) : column(name, 'text'),
+    ),
     rows: [columns.map(([, , value]) => value)],
   };
 }
@@ -102,7 +109,10 @@ function codecFor(name: string, type: DuckDBType): ColumnCodec {
       return { rowtype: column(name, 'fixed', 38, 0), encode: (v) => String(v) };
     case DuckDBTypeId.DECIMAL: {
       const t = type as DuckDBDecimalType;
-      return { rowtype: column(name, 'fixed', t.width, t.scale), encode: (v) => decimalText(v as DuckDBDecimalValue) };
+      return {
+        rowtype: column(name, 'fixed', t.width, t.scale),
+        encode: (v) => decimalText(v as DuckDBDecimalValue),
+      };
     }
     case DuckDBTypeId.FLOAT:
     case DuckDBTypeId.DOUBLE:

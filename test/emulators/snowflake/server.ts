@@ -9,7 +9,16 @@
  * and a GCS-style stage (`PUT`/`HEAD /stage/...`) that the driver uploads PUT files to.
  */
 import { createHash, createPublicKey, randomUUID, verify } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -139,7 +148,9 @@ const SESSION_SETTINGS: Readonly<Record<string, (value: string) => boolean>> = {
   ERROR_ON_NONDETERMINISTIC_MERGE: (v) => v.toUpperCase() === 'TRUE',
 };
 
-export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions = {}): Promise<RunningSnowflakeEmulator> {
+export async function startSnowflakeEmulator(
+  options: SnowflakeEmulatorOptions = {},
+): Promise<RunningSnowflakeEmulator> {
   const account = options.account ?? 'emulator';
   const validityMs = (options.sessionValiditySeconds ?? 3600) * 1000;
   const chunkRows = options.chunkRows ?? 1000;
@@ -170,7 +181,12 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
   };
   let baseUrl = '';
 
-  const ok = (data: unknown, code: string | null = null): Reply => ({ success: true, code, message: null, data });
+  const ok = (data: unknown, code: string | null = null): Reply => ({
+    success: true,
+    code,
+    message: null,
+    data,
+  });
   const fail = (code: string, message: string, data: Record<string, unknown> = {}): Reply => ({
     success: false,
     code,
@@ -242,7 +258,11 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
 
   function bindValue(bind: Bind | undefined, row: number, index: number): DuckDBValue {
     if (bind === undefined)
-      throw new SnowflakeSqlError('002049', '42601', `SQL compilation error: Bind variable ${index + 1} not set.`);
+      throw new SnowflakeSqlError(
+        '002049',
+        '42601',
+        `SQL compilation error: Bind variable ${index + 1} not set.`,
+      );
     const raw = Array.isArray(bind.value) ? bind.value[row] : bind.value;
     if (raw === null || raw === undefined) return null;
     switch (bind.type) {
@@ -350,14 +370,20 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
           session.inTransaction = false;
         }
         await run(session, plan.sql, binds);
-        return { result: statusResult([['status', 'text', plan.status]]), statementTypeId: STATEMENT_TYPE.ddl };
+        return {
+          result: statusResult([['status', 'text', plan.status]]),
+          statementTypeId: STATEMENT_TYPE.ddl,
+        };
       }
       case 'begin':
         if (!session.inTransaction) {
           await session.conn.run('BEGIN TRANSACTION');
           session.inTransaction = true;
         }
-        return { result: statusResult([['status', 'text', 'Statement executed successfully.']]), statementTypeId: STATEMENT_TYPE.transaction };
+        return {
+          result: statusResult([['status', 'text', 'Statement executed successfully.']]),
+          statementTypeId: STATEMENT_TYPE.transaction,
+        };
       case 'commit':
       case 'rollback':
         // Without an open transaction both succeed and do nothing.
@@ -365,15 +391,22 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
           session.inTransaction = false;
           await session.conn.run(plan.kind === 'commit' ? 'COMMIT' : 'ROLLBACK');
         }
-        return { result: statusResult([['status', 'text', 'Statement executed successfully.']]), statementTypeId: STATEMENT_TYPE.transaction };
+        return {
+          result: statusResult([['status', 'text', 'Statement executed successfully.']]),
+          statementTypeId: STATEMENT_TYPE.transaction,
+        };
       case 'alter-session':
         for (const [name, value] of Object.entries(plan.settings)) {
           const accepts = SESSION_SETTINGS[name];
           if (!accepts || !accepts(value)) throw unsupported(`ALTER SESSION SET ${name} = ${value}`);
         }
-        return { result: statusResult([['status', 'text', 'Statement executed successfully.']]), statementTypeId: STATEMENT_TYPE.session };
+        return {
+          result: statusResult([['status', 'text', 'Statement executed successfully.']]),
+          statementTypeId: STATEMENT_TYPE.session,
+        };
       case 'put': {
-        const path = plan.stage.path === '' || plan.stage.path.endsWith('/') ? plan.stage.path : `${plan.stage.path}/`;
+        const path =
+          plan.stage.path === '' || plan.stage.path.endsWith('/') ? plan.stage.path : `${plan.stage.path}/`;
         return {
           upload: {
             command: 'UPLOAD',
@@ -404,7 +437,10 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
         for (const file of files) rmSync(join(stageRoot, 'users', encodeURIComponent(session.user), file));
         return {
           result: {
-            rowtype: statusResult([['name', 'text', null], ['result', 'text', null]]).rowtype,
+            rowtype: statusResult([
+              ['name', 'text', null],
+              ['result', 'text', null],
+            ]).rowtype,
             rows: files.map((f) => [f, 'removed']),
           },
           statementTypeId: STATEMENT_TYPE.select,
@@ -415,7 +451,10 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
         const files = stageFiles(session, plan.stage);
         return {
           result: {
-            rowtype: statusResult([['name', 'text', null], ['size', 'fixed', null]]).rowtype,
+            rowtype: statusResult([
+              ['name', 'text', null],
+              ['size', 'fixed', null],
+            ]).rowtype,
             rows: files.map((f) => [f, String(statSync(join(root, f)).size)]),
           },
           statementTypeId: STATEMENT_TYPE.select,
@@ -426,10 +465,9 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
 
   async function copyInto(session: Session, copy: CopyPlan): Promise<EncodedResult> {
     const root = join(stageRoot, 'users', encodeURIComponent(session.user));
-    const dir = copy.stage.path === '' || copy.stage.path.endsWith('/') ? copy.stage.path : `${copy.stage.path}/`;
-    const candidates = copy.files
-      ? copy.files.map((f) => `${dir}${f}`)
-      : stageFiles(session, copy.stage);
+    const dir =
+      copy.stage.path === '' || copy.stage.path.endsWith('/') ? copy.stage.path : `${copy.stage.path}/`;
+    const candidates = copy.files ? copy.files.map((f) => `${dir}${f}`) : stageFiles(session, copy.stage);
     for (const file of candidates) {
       if (!existsSync(join(root, file)))
         throw new SnowflakeSqlError('100038', '22000', `Remote file '${file}' was not found.`);
@@ -437,13 +475,19 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
     const tableKey = `${copy.table}`;
     const seen = loaded.get(tableKey) ?? new Set<string>();
     loaded.set(tableKey, seen);
-    const digest = (file: string) => `${file}:${createHash('md5').update(readFileSync(join(root, file))).digest('hex')}`;
+    const digest = (file: string) =>
+      `${file}:${createHash('md5')
+        .update(readFileSync(join(root, file)))
+        .digest('hex')}`;
     const files = candidates.filter((f) => copy.force || !seen.has(digest(f)));
-    if (files.length === 0) return statusResult([['status', 'text', 'Copy executed with 0 files processed.']]);
+    if (files.length === 0)
+      return statusResult([['status', 'text', 'Copy executed with 0 files processed.']]);
     const probe = await session.conn.run(`SELECT * FROM ${copy.table} LIMIT 0`).catch((e) => {
       throw fromDuckDBError(e, decodeName);
     });
-    const targetColumns = copy.columns ? copy.columns.map(quoteDuck) : probe.columnNames().map((c) => `"${c.replace(/"/g, '""')}"`);
+    const targetColumns = copy.columns
+      ? copy.columns.map(quoteDuck)
+      : probe.columnNames().map((c) => `"${c.replace(/"/g, '""')}"`);
     const n = targetColumns.length;
     const columnsStruct = `{${Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ')}}`;
     const nulls = [...copy.nullIf, ...(copy.emptyFieldAsNull ? [''] : [])];
@@ -495,13 +539,19 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
   function resultData(queryId: string, session: Session, encoded: EncodedResult, statementTypeId: number) {
     const first = encoded.rows.slice(0, chunkRows);
     const rest = encoded.rows.slice(chunkRows);
-    const chunkList: { url: string; rowCount: number; uncompressedSize: number; compressedSize: number }[] = [];
+    const chunkList: { url: string; rowCount: number; uncompressedSize: number; compressedSize: number }[] =
+      [];
     for (let i = 0; i < rest.length; i += chunkRows) {
       const part = rest.slice(i, i + chunkRows);
       const body = part.map((r) => JSON.stringify(r)).join(',');
       const key = `${queryId}/${chunkList.length}`;
       chunks.set(key, body);
-      chunkList.push({ url: `${baseUrl}/chunks/${key}`, rowCount: part.length, uncompressedSize: body.length, compressedSize: body.length });
+      chunkList.push({
+        url: `${baseUrl}/chunks/${key}`,
+        rowCount: part.length,
+        uncompressedSize: body.length,
+        compressedSize: body.length,
+      });
     }
     return {
       queryId,
@@ -532,18 +582,19 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
     const work = async (): Promise<Reply> => {
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       try {
-        if (body['bindStage']) throw unsupported('stage binding (keep arrayBindingThreshold above the batch size)');
+        if (body['bindStage'])
+          throw unsupported('stage binding (keep arrayBindingThreshold above the batch size)');
         const plan = translate(sqlText);
         const out = await execute(session, plan, binds);
         if ('upload' in out) return ok({ ...out.upload, queryId });
         return ok(resultData(queryId, session, out.result, out.statementTypeId));
       } catch (error) {
-        const e =
-          error instanceof SnowflakeSqlError ? error : fromDuckDBError(error, decodeName);
+        const e = error instanceof SnowflakeSqlError ? error : fromDuckDBError(error, decodeName);
         return fail(e.code, e.message, { queryId, sqlState: e.sqlState, type: 'COMPILATION' });
       }
     };
-    const done = (session.queue = session.queue.then(work, work)) as Promise<Reply>;
+    const done = session.queue.then(work, work) as Promise<Reply>;
+    session.queue = done;
     const record: QueryRecord = { status: 'RUNNING', done };
     done.then((reply) => {
       record.reply = reply;
@@ -582,9 +633,11 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
         ? null
         : fail('390144', 'JWT token is invalid.');
     }
-    if (authenticator !== 'SNOWFLAKE') return fail('390100', `Authenticator ${authenticator} is not supported by the emulator.`);
+    if (authenticator !== 'SNOWFLAKE')
+      return fail('390100', `Authenticator ${authenticator} is not supported by the emulator.`);
     const password = String(data['PASSWORD'] ?? '');
-    if (options.users === undefined) return password === '' ? fail('390100', 'Incorrect username or password was specified.') : null;
+    if (options.users === undefined)
+      return password === '' ? fail('390100', 'Incorrect username or password was specified.') : null;
     return known?.password !== undefined && known.password === password
       ? null
       : fail('390100', 'Incorrect username or password was specified.');
@@ -598,7 +651,8 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
     };
-    const json = (): Record<string, unknown> => (raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>));
+    const json = (): Record<string, unknown> =>
+      raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
 
     if (path.startsWith('/stage/')) return handleStage(req, res, path, raw);
     if (req.method === 'GET' && path.startsWith('/chunks/')) {
@@ -672,10 +726,12 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
     if (path === '/queries/v1/query-request') {
       const body = json();
       const [queryId, record] = startQuery(session, body);
-      if (body['asyncExec'] === true) return send(ok({ queryId, getResultUrl: `/queries/${queryId}/result` }, '333334'));
+      if (body['asyncExec'] === true)
+        return send(ok({ queryId, getResultUrl: `/queries/${queryId}/result` }, '333334'));
       return send(await waitReply(queryId, record));
     }
-    if (path === '/queries/v1/abort-request' || /^\/queries\/[^/]+\/abort-request$/.test(path)) return send(ok(null));
+    if (path === '/queries/v1/abort-request' || /^\/queries\/[^/]+\/abort-request$/.test(path))
+      return send(ok(null));
     const result = /^\/queries\/([0-9a-f-]+)\/result$/.exec(path);
     if (result && req.method === 'GET') {
       stats.resultPolls++;
@@ -701,7 +757,14 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
       );
     }
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ success: false, code: '404', message: `no emulator route ${req.method} ${path}`, data: null }));
+    res.end(
+      JSON.stringify({
+        success: false,
+        code: '404',
+        message: `no emulator route ${req.method} ${path}`,
+        data: null,
+      }),
+    );
   }
 
   function handleStage(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer): void {
@@ -763,7 +826,9 @@ export async function startSnowflakeEmulator(options: SnowflakeEmulatorOptions =
       const session = admin;
       const out = await execute(session, translate(sqlText), {});
       if ('upload' in out) throw new Error('adminQuery cannot PUT');
-      return out.result.rows.map((row) => Object.fromEntries(out.result.rowtype.map((c, i) => [c.name, row[i] ?? null])));
+      return out.result.rows.map((row) =>
+        Object.fromEntries(out.result.rowtype.map((c, i) => [c.name, row[i] ?? null])),
+      );
     },
     async close() {
       for (const session of [...sessions.values()]) closeSession(session);
@@ -781,7 +846,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   const body = Buffer.concat(parts);
-  return req.headers['content-encoding'] === 'gzip' && req.url?.startsWith('/stage/') !== true ? gunzipSync(body) : body;
+  return req.headers['content-encoding'] === 'gzip' && req.url?.startsWith('/stage/') !== true
+    ? gunzipSync(body)
+    : body;
 }
 
 /** JWT (RS256) as the driver builds it: iss = ACCOUNT.USER.SHA256:<public key fingerprint>, sub = ACCOUNT.USER. */
@@ -790,9 +857,12 @@ function verifyJwt(token: string, account: string, user: string, publicKeyPem: s
   if (parts.length !== 3) return false;
   const [header, payload, signature] = parts as [string, string, string];
   const key = createPublicKey(publicKeyPem);
-  if (!verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))) return false;
+  if (!verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')))
+    return false;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  const fingerprint = `SHA256:${createHash('sha256').update(key.export({ format: 'der', type: 'spki' })).digest('base64')}`;
+  const fingerprint = `SHA256:${createHash('sha256')
+    .update(key.export({ format: 'der', type: 'spki' }))
+    .digest('base64')}`;
   const exp = Number(claims['exp']);
   return (
     claims['iss'] === `${account}.${user}.${fingerprint}` &&

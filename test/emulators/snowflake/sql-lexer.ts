@@ -76,7 +76,8 @@ export function tokenize(sqlText: string): Token[] {
         }
         if (ch === '\\' && i + 1 < n) {
           const next = sqlText[i + 1]!;
-          value += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next === '0' ? '\0' : next;
+          value +=
+            next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next === '0' ? '\0' : next;
           i += 2;
           continue;
         }

@@ -136,7 +136,12 @@ export type Plan =
     }
   | { readonly kind: 'begin' | 'commit' | 'rollback' }
   | { readonly kind: 'alter-session'; readonly settings: Readonly<Record<string, string>> }
-  | { readonly kind: 'put'; readonly localPath: string; readonly stage: StageRef; readonly options: PutOptions }
+  | {
+      readonly kind: 'put';
+      readonly localPath: string;
+      readonly stage: StageRef;
+      readonly options: PutOptions;
+    }
   | { readonly kind: 'copy'; readonly copy: CopyPlan }
   | { readonly kind: 'remove' | 'list'; readonly stage: StageRef };
 
@@ -279,7 +284,11 @@ function closing(tokens: readonly Token[], open: number): number {
     if (v === '(') depth++;
     else if (v === ')' && --depth === 0) return i;
   }
-  throw new SnowflakeSqlError('001003', '42000', 'SQL compilation error:\nsyntax error: unbalanced parentheses');
+  throw new SnowflakeSqlError(
+    '001003',
+    '42000',
+    'SQL compilation error:\nsyntax error: unbalanced parentheses',
+  );
 }
 
 /** Index of the first depth-0 word `word` at or after `from`, or -1. */
@@ -310,7 +319,8 @@ export function translate(sqlText: string): Plan {
   const head = sqlText.trimStart().slice(0, 8).toUpperCase();
   if (head.startsWith('PUT ')) return planPut(sqlText);
   if (head.startsWith('COPY ')) return planCopy(sqlText);
-  if (head.startsWith('REMOVE ') || head.startsWith('RM ')) return { kind: 'remove', stage: stageOf(sqlText) };
+  if (head.startsWith('REMOVE ') || head.startsWith('RM '))
+    return { kind: 'remove', stage: stageOf(sqlText) };
   if (head.startsWith('LIST ') || head.startsWith('LS ')) return { kind: 'list', stage: stageOf(sqlText) };
   const tokens = tokenize(sqlText);
   if (tokens.length === 0) throw new SnowflakeSqlError('900', '42000', 'Empty SQL statement.');
@@ -337,7 +347,8 @@ export function translate(sqlText: string): Plan {
       return { kind: 'rollback' };
     case 'ALTER':
       if (two === 'ALTER SESSION') return planAlterSession(tokens);
-      if (two === 'ALTER TABLE') return { kind: 'ddl', sql: renderAll(tokens), status: 'Statement executed successfully.' };
+      if (two === 'ALTER TABLE')
+        return { kind: 'ddl', sql: renderAll(tokens), status: 'Statement executed successfully.' };
       break;
     case 'CREATE': {
       const kind = tokens
@@ -345,13 +356,25 @@ export function translate(sqlText: string): Plan {
         .map((t) => t.value)
         .find((v) => v === 'TABLE' || v === 'SCHEMA' || v === 'VIEW' || v === 'TEMPORARY' || v === 'STAGE');
       if (kind === 'TEMPORARY' || kind === 'STAGE') break;
-      if (kind === 'TABLE' && tokens.some((t) => t.value === 'AS' && t.kind === 'word') && findTop(tokens, 'SELECT', 0) > 0) {
+      if (
+        kind === 'TABLE' &&
+        tokens.some((t) => t.value === 'AS' && t.kind === 'word') &&
+        findTop(tokens, 'SELECT', 0) > 0
+      ) {
         return { kind: 'ddl', sql: renderAll(tokens), status: 'Table successfully created.' };
       }
       if (kind === 'TABLE')
-        return { kind: 'ddl', sql: renderAll(tokens, { stripConstraints: true }), status: 'Table successfully created.' };
+        return {
+          kind: 'ddl',
+          sql: renderAll(tokens, { stripConstraints: true }),
+          status: 'Table successfully created.',
+        };
       if (kind === 'SCHEMA' || kind === 'VIEW')
-        return { kind: 'ddl', sql: renderAll(tokens), status: `${kind === 'SCHEMA' ? 'Schema' : 'View'} successfully created.` };
+        return {
+          kind: 'ddl',
+          sql: renderAll(tokens),
+          status: `${kind === 'SCHEMA' ? 'Schema' : 'View'} successfully created.`,
+        };
       break;
     }
     case 'DROP':
@@ -391,7 +414,12 @@ function planMerge(tokens: readonly Token[]): Plan {
     // Target alias: the word after AS, or the last token of the target when it has one.
     const target = tokens.slice(2, using);
     const asAt = target.findIndex((t) => t.kind === 'word' && t.value === 'AS');
-    const aliasToken = asAt >= 0 ? target[asAt + 1] : target.length > 1 && target[target.length - 2]?.value !== '.' ? target[target.length - 1] : undefined;
+    const aliasToken =
+      asAt >= 0
+        ? target[asAt + 1]
+        : target.length > 1 && target[target.length - 2]?.value !== '.'
+          ? target[target.length - 1]
+          : undefined;
     const check = new Renderer(tokens);
     const targetSql = check.render(2, using);
     const alias = aliasToken
@@ -455,7 +483,10 @@ function planPut(sqlText: string): Plan {
   };
 }
 
-type OptionValue = string | readonly string[] | Readonly<Record<string, OptionValue>>;
+type OptionValue = string | readonly string[] | OptionSet;
+interface OptionSet {
+  readonly [name: string]: OptionValue;
+}
 
 /** `NAME = value` pairs; values are words, strings, numbers, `( ... )` lists or nested option sets. */
 function parseOptions(text: string): Record<string, OptionValue> {
@@ -470,7 +501,8 @@ function readOptions(tokens: readonly Token[], start: number): [Record<string, O
   let i = start;
   while (i < tokens.length && tokens[i]!.value !== ')') {
     const name = tokens[i]!;
-    if (name.kind !== 'word' || tokens[i + 1]?.value !== '=') throw unsupported(`option syntax near ${name.text}`);
+    if (name.kind !== 'word' || tokens[i + 1]?.value !== '=')
+      throw unsupported(`option syntax near ${name.text}`);
     const value = tokens[i + 2];
     if (!value) throw unsupported(`option ${name.value} without a value`);
     if (value.value === '(') {
@@ -481,7 +513,10 @@ function readOptions(tokens: readonly Token[], start: number): [Record<string, O
         i = end + 1;
       } else {
         const end = closing(tokens, i + 2);
-        out[name.value] = tokens.slice(i + 3, end).filter((t) => t.value !== ',').map((t) => t.value);
+        out[name.value] = tokens
+          .slice(i + 3, end)
+          .filter((t) => t.value !== ',')
+          .map((t) => t.value);
         i = end + 1;
       }
     } else {
@@ -529,8 +564,10 @@ function planCopy(sqlText: string): Plan {
   for (const key of Object.keys(options)) if (!COPY_OPTIONS.has(key)) throw unsupported(`COPY option ${key}`);
   const format = (options['FILE_FORMAT'] ?? {}) as Record<string, OptionValue>;
   if (typeof format !== 'object' || Array.isArray(format)) throw unsupported('named file formats');
-  for (const key of Object.keys(format)) if (!FORMAT_OPTIONS.has(key)) throw unsupported(`file format option ${key}`);
-  if (String(format['TYPE'] ?? 'CSV').toUpperCase() !== 'CSV') throw unsupported(`file format type ${String(format['TYPE'])}`);
+  for (const key of Object.keys(format))
+    if (!FORMAT_OPTIONS.has(key)) throw unsupported(`file format option ${key}`);
+  if (String(format['TYPE'] ?? 'CSV').toUpperCase() !== 'CSV')
+    throw unsupported(`file format type ${String(format['TYPE'])}`);
   const onError = String(options['ON_ERROR'] ?? 'ABORT_STATEMENT').toUpperCase();
   if (onError !== 'ABORT_STATEMENT') throw unsupported(`ON_ERROR = ${onError}`);
   const enclosed = format['FIELD_OPTIONALLY_ENCLOSED_BY'];
@@ -548,7 +585,8 @@ function planCopy(sqlText: string): Plan {
       files: options['FILES'] === undefined ? null : [...(options['FILES'] as string[])],
       skipHeader: Number(format['SKIP_HEADER'] ?? 0),
       delimiter: String(format['FIELD_DELIMITER'] ?? ','),
-      enclosedBy: enclosed === undefined || String(enclosed).toUpperCase() === 'NONE' ? null : String(enclosed),
+      enclosedBy:
+        enclosed === undefined || String(enclosed).toUpperCase() === 'NONE' ? null : String(enclosed),
       nullIf: format['NULL_IF'] === undefined ? ['\\N'] : [...(format['NULL_IF'] as string[])],
       emptyFieldAsNull: bool(format['EMPTY_FIELD_AS_NULL'], true),
       compression: compression as CopyPlan['compression'],
