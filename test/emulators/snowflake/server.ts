@@ -70,6 +70,8 @@ export interface EmulatorStats {
   sessionsClosed: number;
   /** Every SQL text received, in order (tests assert what the adapter sent). */
   readonly statements: string[];
+  /** Time spent inside the emulator per statement kind (first word), for the benchmark. */
+  readonly timings: Record<string, { count: number; ms: number }>;
 }
 
 export interface RunningSnowflakeEmulator {
@@ -178,6 +180,7 @@ export async function startSnowflakeEmulator(
     resultPolls: 0,
     sessionsClosed: 0,
     statements: [],
+    timings: {},
   };
   let baseUrl = '';
 
@@ -581,6 +584,10 @@ export async function startSnowflakeEmulator(
     const delay = queryDelayMs;
     const work = async (): Promise<Reply> => {
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      const started = performance.now();
+      const kind = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? '?';
+      const timing = (stats.timings[kind] ??= { count: 0, ms: 0 });
+      timing.count++;
       try {
         if (body['bindStage'])
           throw unsupported('stage binding (keep arrayBindingThreshold above the batch size)');
@@ -591,6 +598,8 @@ export async function startSnowflakeEmulator(
       } catch (error) {
         const e = error instanceof SnowflakeSqlError ? error : fromDuckDBError(error, decodeName);
         return fail(e.code, e.message, { queryId, sqlState: e.sqlState, type: 'COMPILATION' });
+      } finally {
+        timing.ms += performance.now() - started;
       }
     };
     const done = session.queue.then(work, work) as Promise<Reply>;
