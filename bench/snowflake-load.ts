@@ -23,7 +23,9 @@ const BATCH = 10_000;
 
 async function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
   const main = fileURLToPath(new URL('../test/emulators/snowflake/main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const { url } = JSON.parse(line) as { url: string };
@@ -50,7 +52,13 @@ export async function run(): Promise<string> {
       fields: FIELDS,
     });
     const wh = await SnowflakeWarehouse.open({
-      connection: { account: 'emulator', username: 'bench', password: 'bench', database: 'BENCH', accessUrl: url },
+      connection: {
+        account: 'emulator',
+        username: 'bench',
+        password: 'bench',
+        database: 'BENCH',
+        accessUrl: url,
+      },
       schemas: { staging: 'intacct_staging', raw: 'intacct_raw', analytics: 'analytics' },
       logger: silentLogger,
       stageFileBytes: 8 * 1024 * 1024,

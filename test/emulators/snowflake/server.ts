@@ -401,7 +401,7 @@ export async function startSnowflakeEmulator(
       case 'alter-session':
         for (const [name, value] of Object.entries(plan.settings)) {
           const accepts = SESSION_SETTINGS[name];
-          if (!accepts || !accepts(value)) throw unsupported(`ALTER SESSION SET ${name} = ${value}`);
+          if (!accepts?.(value)) throw unsupported(`ALTER SESSION SET ${name} = ${value}`);
         }
         return {
           result: statusResult([['status', 'text', 'Statement executed successfully.']]),
@@ -586,7 +586,8 @@ export async function startSnowflakeEmulator(
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const started = performance.now();
       const kind = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? '?';
-      const timing = (stats.timings[kind] ??= { count: 0, ms: 0 });
+      stats.timings[kind] ??= { count: 0, ms: 0 };
+      const timing = stats.timings[kind];
       timing.count++;
       try {
         if (body['bindStage'])
