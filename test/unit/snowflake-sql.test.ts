@@ -73,7 +73,7 @@ describe('Snowflake emulator translation', () => {
       'create table "x" ("a" varchar not null primary key, "b" integer, constraint "pk" primary key ("a", "b"))',
     );
     expect(plan.kind === 'ddl' && plan.sql.sql).toBe(
-      'CREATE TABLE "x" ( "a" VARCHAR NOT NULL , "b" DECIMAL(38,0) )',
+      'CREATE TABLE "x" ( "a" VARCHAR NOT NULL , "b" HUGEINT )',
     );
   });
 });
