@@ -329,6 +329,27 @@ describe('snowflake-sdk against the emulator: stages and sessions', () => {
     }
   });
 
+  it('a COPY that fails names the bad value, and the staged files are removed', async () => {
+    await session.execute(
+      'create table "c"."typed_stage" ("id" NUMBER(38,0), "amount" NUMBER(38,9), "_seq" NUMBER(38,0), "_deleted_at" VARCHAR)',
+    );
+    const { SnowflakeStageWriter } = await import('../../../src/warehouse/snowflake/snowflake-loader.ts');
+    const writer = await SnowflakeStageWriter.open(session, 'typed_stage', {
+      table: '"c"."typed_stage"',
+      columns: ['"id"', '"amount"', '"_seq"', '"_deleted_at"'],
+      stagePath: 'intacct_elt/typed_stage',
+    });
+    await writer.append([
+      ['1', '1.5'],
+      ['2', 'not a number'],
+    ]);
+    const error = await failure(writer.finish());
+    expect(error.codes).toEqual(['100038']);
+    expect(error.kind).toBe('terminal');
+    expect((await session.execute('LIST @~/intacct_elt/typed_stage/')).rows).toEqual([]);
+    expect((await session.execute('select count(*) as "n" from "c"."typed_stage"')).rows).toEqual([{ n: 0 }]);
+  });
+
   it('no connection of the driver left loopback (the network guard saw none)', () => {
     expect(blockedConnections).toEqual([]);
   });
