@@ -499,7 +499,7 @@ export async function startSnowflakeEmulator(
       const name = copy.columns ? encodeName(copy.columns[i]!) : names[i]!;
       return types[names.findIndex((c) => c.toLowerCase() === name.toLowerCase())];
     };
-    // DuckDB parses text into DECIMAL(38,s) ~40x slower than into DECIMAL(18,s): values with at most
+    // DuckDB parses text into DECIMAL(38,s) ~100x slower than into DECIMAL(18,s): values with at most
     // nine integer digits take the narrow parse and widen exactly; the rest take the wide one.
     const field = (i: number) => {
       const c = `c${i + 1}`;
