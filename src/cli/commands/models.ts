@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { EXIT } from '../../core/errors.ts';
 import {
   formatModelResult,
@@ -5,6 +6,7 @@ import {
   resolveProjectDir,
   runModelsStep,
 } from '../../models/run-models.ts';
+import { defaultPublishTargets } from '../../models/publish.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { CONFIG_OPTIONS, type CommandContext, type OptionSpec, defineCommand } from '../command.ts';
 import { clientFor, readConfig } from '../job.ts';
@@ -58,10 +60,17 @@ export async function modelsCommand(
       ...(select.length > 0 ? { select } : {}),
       ...(ctx.values['full-refresh'] ? { fullRefresh: true } : {}),
       ...(client ? { trialBalanceReader: client } : {}),
+      ...(config.warehouse.type === 'duckdb' && config.warehouse.path !== ':memory:'
+        ? { publish: defaultPublishTargets(resolve(ctx.cwd, config.warehouse.path)) }
+        : {}),
       onModel: (r) => say(formatModelResult(r)),
       onTest: (r) => say(formatTestResult(r)),
     });
-    if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
+    if (report.published)
+      say(
+        `published ${report.published.tables.length} tables to ${report.published.duckdbPath} and ${report.published.parquetDir}`,
+      );
+    if (json) ctx.stdout.write(`${JSON.stringify({ ...report, plan: undefined })}\n`);
     else {
       const built = report.build?.models ?? [];
       const tests = report.tests?.tests ?? [];
