@@ -5,7 +5,7 @@ import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
-import { modelsBuildCommand, modelsTestCommand } from './models.ts';
+import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
@@ -23,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   migrateCommand,
   modelsBuildCommand,
   modelsTestCommand,
+  modelsDocsCommand,
   demoCommand,
   sandboxCommand,
   configCheckCommand,
