@@ -17,6 +17,7 @@ const BENCHES = [
   'sandbox-generate',
   'client-read',
   'sync-backfill',
+  'models-build',
 ] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
