@@ -7,6 +7,12 @@ import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { sandboxCommand } from './sandbox.ts';
+import { schedulesExecCommand } from './schedules-exec.ts';
+import { schedulesListCommand } from './schedules-list.ts';
+import { schedulesNextCommand } from './schedules-next.ts';
+import { schedulesRenderCommand } from './schedules-render.ts';
+import { schedulesServeCommand } from './schedules-serve.ts';
+import { schedulesValidateCommand } from './schedules-validate.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 
@@ -20,6 +26,12 @@ export const COMMANDS: readonly Command[] = [
   migrateCommand,
   demoCommand,
   sandboxCommand,
+  schedulesListCommand,
+  schedulesNextCommand,
+  schedulesValidateCommand,
+  schedulesRenderCommand,
+  schedulesServeCommand,
+  schedulesExecCommand,
   configCheckCommand,
   configReferenceCommand,
 ];
