@@ -230,15 +230,18 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       );
       streams.push(...results);
 
-      // Deletes are found against a complete read; a stopped run leaves them to the next one.
-      if (options.command === 'sync' && !options.stop?.aborted) {
+      if (options.command === 'sync') {
+        // A stopped run still checks the lines of documents whose parents it merged (their watermark
+        // moved, so the next run would not see them as changed), and leaves the audit trail and the
+        // full reconciliation, which have their own state, to the next run.
+        const stopped = options.stop?.aborted === true;
         const phase = await runDeletePhase({
-          objects,
+          objects: stopped ? objects.filter((o) => o.parent) : objects,
           entities,
           results,
           states,
           specs,
-          reconcileAll: options.reconcile ?? config.sync.reconcileDeletes,
+          reconcileAll: !stopped && (options.reconcile ?? config.sync.reconcileDeletes),
           context,
           warehouse,
           loadId,
