@@ -35,7 +35,7 @@ describe('SIGTERM during a sync', () => {
 
   beforeAll(async () => {
     // Small pages and some latency: the run reads for several seconds, so the signal lands mid-read.
-    sandbox = await startSandbox({ scale: 0.03, seed: 23, latencyMs: 25 });
+    sandbox = await startSandbox({ scale: 0.015, seed: 23, latencyMs: 25 });
     path = tempDuckDbPath('sigterm');
     configFile = join(dirname(path), 'intacct-elt.config.yaml');
     const c = sandbox.credentials;
