@@ -251,7 +251,7 @@ const ops = z
       .max(3600)
       .default(DEFAULT_SHUTDOWN_GRACE_SECONDS)
       .describe(
-        'After SIGTERM/SIGINT a run finishes the pages in hand, merges, writes state and exits (code 4); past this many seconds it cancels requests and exits at once (code 5).',
+        'After SIGTERM/SIGINT a run finishes the pages in hand, merges, writes state and exits 75; past this many seconds it cancels requests and exits at once.',
       ),
     apiCallsPerMonth: z.coerce
       .number()
