@@ -61,7 +61,14 @@ export async function main(
   signal = new AbortController().signal,
   shutdown?: Pick<Shutdown, 'stop' | 'abort' | 'setGraceSeconds'>,
 ): Promise<number> {
-  const say = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  // In a container (INTACCT_ELT_JSON=1) stderr carries JSON events only: errors become events too.
+  const json = io.env.INTACCT_ELT_JSON === '1';
+  const say = (stream: NodeJS.WritableStream, text: string) =>
+    stream.write(
+      json && stream === io.stderr
+        ? `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: text })}\n`
+        : `${text}\n`,
+    );
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     say(io.stdout, topLevelHelp());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
