@@ -253,6 +253,8 @@ const ops = z
       .describe(
         'After SIGTERM/SIGINT a run finishes the pages in hand, merges, writes state and exits 75; past this many seconds it cancels requests and exits at once.',
       ),
+    // Tier 1 includes 100,000 API transactions a month; overage is billed, not blocked
+    // (shared/reference/intacct-protocol-facts.md §7, medium confidence). Set your contract's number.
     apiCallsPerMonth: z.coerce
       .number()
       .int()
