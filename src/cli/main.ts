@@ -22,8 +22,9 @@ export function topLevelHelp(): string {
     'Run `intacct-elt <command> --help` for the options of a command.',
     '',
     'Exit codes: 0 success, 1 failure, 2 invalid usage or config, 3 finished with some records rejected',
-    `or some objects failed, ${EXIT.stale} (status) some object is stale, ${EXIT.interrupted} stopped by SIGTERM/SIGINT after saving`,
-    `its work (rerun to finish), ${EXIT.forced} or 143 exited at once on a second signal or after the grace period.`,
+    'or some objects failed, or a data test of the models failed,',
+    `${EXIT.stale} (status) some object is stale, ${EXIT.interrupted} stopped by SIGTERM/SIGINT after saving its work (rerun`,
+    `to finish), ${EXIT.forced} or 143 exited at once on a second signal or after the grace period.`,
   ].join('\n');
 }
 
