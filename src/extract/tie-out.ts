@@ -26,10 +26,12 @@ export async function warehouseTrialBalance(
   range: { readonly startDate: string; readonly endDate: string },
 ): Promise<Map<string, { debits: string; credits: string }>> {
   const q = (name: string) => quoteIdentifier(name, warehouse.capabilities.identifierQuote);
+  // The dialect's text type: VARCHAR is not a GoogleSQL type.
+  const text = warehouse.capabilities.types.string;
   const rows = await warehouse.query<{ account: string; debits: string; credits: string }>(
     `SELECT accountno AS account,
-            CAST(SUM(COALESCE(debitamount, 0)) AS VARCHAR) AS debits,
-            CAST(SUM(COALESCE(creditamount, 0)) AS VARCHAR) AS credits
+            CAST(SUM(COALESCE(debitamount, 0)) AS ${text}) AS debits,
+            CAST(SUM(COALESCE(creditamount, 0)) AS ${text}) AS credits
        FROM ${q(schemas.raw)}.${q('gl_detail')}
       WHERE _deleted_at IS NULL AND _entity = $1 AND batch_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)
       GROUP BY accountno`,

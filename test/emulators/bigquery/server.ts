@@ -57,6 +57,10 @@ export interface RunningBigQueryEmulator {
   readonly requests: LoggedRequest[];
   /** The states each job was reported in, in order. */
   readonly jobStates: Map<string, string[]>;
+  /** Sessions created so far, and those still open. */
+  sessionStats(): { readonly created: number; readonly open: number };
+  /** The SQL text of every query (jobs.query and query jobs), in order. */
+  readonly queries: string[];
   /** The next `count` matching requests fail with this error. */
   failNext(count: number, fault: Fault): void;
   /** Runs SQL straight on the emulator's DuckDB (test assertions). */
@@ -163,6 +167,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
   const requests: LoggedRequest[] = [];
   const jobStates = new Map<string, string[]>();
   const faults: (Fault & { remaining: number })[] = [];
+  const queries: string[] = [];
+  let sessionsCreated = 0;
   const pollsToDone = options.pollsToDone ?? 2;
   let baseUrl = '';
 
@@ -291,6 +297,7 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     }
     if (query['createSession'] === true) {
       const id = `session_${randomUUID().replace(/-/g, '')}`;
+      sessionsCreated += 1;
       const ctx = await openContext(instance);
       sessions.set(id, ctx);
       return { ctx, sessionId: id, owned: false };
@@ -306,6 +313,7 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     if (query['useLegacySql'] === true) {
       return { error: { reason: 'invalid', message: 'the BigQuery emulator speaks GoogleSQL only (useLegacySql: false)' } };
     }
+    queries.push(String(query['query'] ?? ''));
     const { ctx, sessionId, owned } = await sessionContext(query);
     const work = async () => {
       try {
@@ -658,6 +666,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     url: baseUrl,
     requests,
     jobStates,
+    queries,
+    sessionStats: () => ({ created: sessionsCreated, open: sessions.size }),
     failNext(count, fault) {
       faults.push({ ...fault, remaining: count });
     },
