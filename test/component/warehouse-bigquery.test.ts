@@ -91,7 +91,8 @@ afterAll(async () => {
 beforeEach(async () => {
   logs = [];
   clock = Date.parse('2026-11-01T09:00:00.000Z');
-  for (const schema of Object.values(SCHEMAS)) await emulator.duck(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  for (const schema of Object.values(SCHEMAS))
+    await emulator.duck(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   wh = await open();
   await wh.migrate();
   await wh.ensureTable(spec, 'raw', 'evolve');
@@ -130,7 +131,12 @@ describe('BigQuery warehouse: load and merge', () => {
   it('re-loading the same rows adds no duplicates and changes nothing', async () => {
     const rows = [row('1', '10', '2026-11-01T08:00:00.000Z'), row('2', '20', '2026-11-01T08:00:00.000Z')];
     await stageAndMerge(wh, 'load-1', rows);
-    expect(await stageAndMerge(wh, 'load-2', rows)).toEqual({ inserted: 0, updated: 0, deleted: 0, unchanged: 2 });
+    expect(await stageAndMerge(wh, 'load-2', rows)).toEqual({
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 2,
+    });
     const stored = await rawRows(wh);
     expect(stored.map((r) => r['_load_id'])).toEqual(['load-1', 'load-1']);
   });
@@ -164,9 +170,19 @@ describe('BigQuery warehouse: load and merge', () => {
     ]);
     const del: StageRow = ['2', null, null, null, null, null, '2026-11-01T08:30:00.000Z'];
     const ghost: StageRow = ['99', null, null, null, null, null, '2026-11-01T08:30:00.000Z'];
-    expect(await stageAndMerge(wh, 'load-2', [del, ghost])).toEqual({ inserted: 0, updated: 0, deleted: 1, unchanged: 1 });
+    expect(await stageAndMerge(wh, 'load-2', [del, ghost])).toEqual({
+      inserted: 0,
+      updated: 0,
+      deleted: 1,
+      unchanged: 1,
+    });
     expect((await rawRows(wh))[1]).toMatchObject({ record_no: 2, _deleted_at: '2026-11-01T08:30:00.000Z' });
-    expect(await stageAndMerge(wh, 'load-3', [del])).toEqual({ inserted: 0, updated: 0, deleted: 0, unchanged: 1 });
+    expect(await stageAndMerge(wh, 'load-3', [del])).toEqual({
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 1,
+    });
     expect(await stageAndMerge(wh, 'load-4', [row('2', '21', '2026-11-01T09:00:00.000Z')])).toEqual({
       inserted: 0,
       updated: 1,
@@ -177,16 +193,29 @@ describe('BigQuery warehouse: load and merge', () => {
   });
 
   it('softDeleteKeys, columnValues and reconcileKeys work on the entity’s live keys through key tables', async () => {
-    await stageAndMerge(wh, 'load-1', [row('1', '1', '2026-11-01T08:00:00.000Z', 'A'), row('2', '2', '2026-11-01T08:00:00.000Z', 'B')]);
-    await stageAndMerge(wh, 'load-1b', [row('3', '3', '2026-11-01T08:00:00.000Z'), row('4', '4', '2026-11-01T08:00:00.000Z')], 'E200');
-    expect((await wh.columnValues({ spec, column: 'accountno', keys: ['1', '2', '77'] })).sort()).toEqual(['A', 'B']);
+    await stageAndMerge(wh, 'load-1', [
+      row('1', '1', '2026-11-01T08:00:00.000Z', 'A'),
+      row('2', '2', '2026-11-01T08:00:00.000Z', 'B'),
+    ]);
+    await stageAndMerge(
+      wh,
+      'load-1b',
+      [row('3', '3', '2026-11-01T08:00:00.000Z'), row('4', '4', '2026-11-01T08:00:00.000Z')],
+      'E200',
+    );
+    expect((await wh.columnValues({ spec, column: 'accountno', keys: ['1', '2', '77'] })).sort()).toEqual([
+      'A',
+      'B',
+    ]);
     const at = new Date('2026-11-02T00:00:00.000Z');
     expect(await wh.softDeleteKeys({ spec, entity: 'E100', keys: ['1', '3'], loadId: 'load-2', at })).toBe(1);
     async function* present() {
       yield ['3'];
       yield [];
     }
-    expect(await wh.reconcileKeys({ spec, entity: 'E200', presentKeys: present(), loadId: 'load-3', at })).toBe(1);
+    expect(
+      await wh.reconcileKeys({ spec, entity: 'E200', presentKeys: present(), loadId: 'load-3', at }),
+    ).toBe(1);
     const deleted = (await rawRows(wh)).filter((r) => r['_deleted_at'] !== null).map((r) => r['record_no']);
     expect(deleted).toEqual([1, 4]);
     // Key tables are dropped again.
@@ -235,7 +264,11 @@ describe('BigQuery warehouse: schema evolution through tables.patch', () => {
       { kind: 'add-column', table: 'intacct_raw.gl_detail', column: 'gldimfund', type: 'string' },
       { kind: 'add-column', table: 'intacct_raw.gl_detail', column: 'rate', type: 'decimal' },
     ]);
-    expect(emulator.requests.slice(before).some((r) => r.method === 'PATCH' && r.path.endsWith('/tables/gl_detail'))).toBe(true);
+    expect(
+      emulator.requests
+        .slice(before)
+        .some((r) => r.method === 'PATCH' && r.path.endsWith('/tables/gl_detail')),
+    ).toBe(true);
     const columns = await emulator.duck(
       "select column_name, data_type, is_nullable from information_schema.columns where table_schema = 'intacct_raw' and table_name = 'gl_detail' and column_name in ('gldimfund', 'rate') order by ordinal_position",
     );
@@ -264,8 +297,12 @@ describe('BigQuery warehouse: state, loads, lease, ledger', () => {
     );
     expect(result).toEqual({ inserted: 1, updated: 0, deleted: 0, unchanged: 0 });
     const script = emulator.queries.at(-1) ?? '';
-    expect(script).toMatch(/^BEGIN TRANSACTION;\nCREATE TEMP TABLE `_merge_counts`.*\nMERGE INTO `intacct_raw`.`gl_detail`/s);
-    expect(script).toMatch(/MERGE INTO `intacct_raw`.`_elt_state`.*COMMIT TRANSACTION;\nSELECT \* FROM `_merge_counts`;$/s);
+    expect(script).toMatch(
+      /^BEGIN TRANSACTION;\nCREATE TEMP TABLE `_merge_counts`.*\nMERGE INTO `intacct_raw`.`gl_detail`/s,
+    );
+    expect(script).toMatch(
+      /MERGE INTO `intacct_raw`.`_elt_state`.*COMMIT TRANSACTION;\nSELECT \* FROM `_merge_counts`;$/s,
+    );
     expect(await wh.getState('GLDETAIL', 'E100')).toMatchObject({
       watermark: '2026-11-01T08:00:00.000Z',
       loadId: 'load-1',
@@ -276,7 +313,9 @@ describe('BigQuery warehouse: state, loads, lease, ledger', () => {
       { spec, stagingTable: table, loadId: 'load-2', entity: 'E100' },
       { object: 'GLDETAIL', entity: 'E100', watermark: '2026-11-01T08:30:00.000Z', loadId: 'load-2' },
     );
-    expect(await wh.listState()).toEqual([expect.objectContaining({ watermark: '2026-11-01T08:30:00.000Z', loadId: 'load-2' })]);
+    expect(await wh.listState()).toEqual([
+      expect.objectContaining({ watermark: '2026-11-01T08:30:00.000Z', loadId: 'load-2' }),
+    ]);
   });
 
   it('when the script fails after the MERGE, neither the rows nor the watermark change', async () => {
@@ -299,14 +338,24 @@ describe('BigQuery warehouse: state, loads, lease, ledger', () => {
   it('records loads and lists the latest first', async () => {
     await wh.startLoad({ loadId: 'a', command: 'sync', startedAt: new Date('2026-11-01T08:00:00.000Z') });
     await wh.startLoad({ loadId: 'b', command: 'sync', startedAt: new Date('2026-11-01T09:00:00.000Z') });
-    await wh.finishLoad({ loadId: 'a', status: 'partial', report: { GLDETAIL: { E100: { inserted: 2 } } }, error: 'x' });
+    await wh.finishLoad({
+      loadId: 'a',
+      status: 'partial',
+      report: { GLDETAIL: { E100: { inserted: 2 } } },
+      error: 'x',
+    });
     const loads = await wh.recentLoads(5);
     expect(loads.map((l) => [l.loadId, l.status])).toEqual([
       ['b', 'running'],
       ['a', 'partial'],
     ]);
-    expect(loads[1]).toMatchObject({ report: { GLDETAIL: { E100: { inserted: 2 } } }, finishedAt: '2026-11-01T09:00:00.000Z' });
-    await expect(wh.finishLoad({ loadId: 'nope', status: 'failed', report: null })).rejects.toThrow(/no load nope/);
+    expect(loads[1]).toMatchObject({
+      report: { GLDETAIL: { E100: { inserted: 2 } } },
+      finishedAt: '2026-11-01T09:00:00.000Z',
+    });
+    await expect(wh.finishLoad({ loadId: 'nope', status: 'failed', report: null })).rejects.toThrow(
+      /no load nope/,
+    );
   });
 
   it('migrate is idempotent', async () => {
@@ -322,24 +371,40 @@ describe('BigQuery warehouse: state, loads, lease, ledger', () => {
     );
     clock += 61_000;
     expect((await wh.acquireLease({ job: 'nightly', owner: 'run-b', ttlMs: 60_000 })).owner).toBe('run-b');
-    await expect(wh.renewLease({ job: 'nightly', owner: 'run-a', ttlMs: 60_000 })).rejects.toThrow(/was lost by run-a/);
+    await expect(wh.renewLease({ job: 'nightly', owner: 'run-a', ttlMs: 60_000 })).rejects.toThrow(
+      /was lost by run-a/,
+    );
     // Every transaction ran in its own BigQuery session, and every session was ended.
     expect(emulator.sessionStats().created - sessionsBefore).toBe(3); // three acquireLease calls
     expect(emulator.sessionStats().open).toBe(0);
   });
 
   it('keeps a reverse-ETL ledger row per flow, entity and external key', async () => {
-    const base = { flow: 'ar_invoices', entity: 'E100', externalKey: 'inv-1', controlId: 'c1', payloadHash: 'h1' };
+    const base = {
+      flow: 'ar_invoices',
+      entity: 'E100',
+      externalKey: 'inv-1',
+      controlId: 'c1',
+      payloadHash: 'h1',
+    };
     await wh.putLedger({ ...base, status: 'rejected', intacctKey: null, errors: [{ code: 'BL01' }] });
     await wh.putLedger({ ...base, status: 'posted', intacctKey: '42', errors: null });
-    expect(await wh.getLedger('ar_invoices', 'E100', 'inv-1')).toMatchObject({ status: 'posted', intacctKey: '42', errors: null });
+    expect(await wh.getLedger('ar_invoices', 'E100', 'inv-1')).toMatchObject({
+      status: 'posted',
+      intacctKey: '42',
+      errors: null,
+    });
     expect(await wh.getLedger('ar_invoices', 'E200', 'inv-1')).toBeNull();
   });
 });
 
 describe('BigQuery warehouse: faults', () => {
   it('retries rate limits and backend errors, on queries and on load jobs', async () => {
-    emulator.failNext(2, { status: 429, reason: 'rateLimitExceeded', match: /^POST \/projects\/[^/]+\/queries$/ });
+    emulator.failNext(2, {
+      status: 429,
+      reason: 'rateLimitExceeded',
+      match: /^POST \/projects\/[^/]+\/queries$/,
+    });
     emulator.failNext(1, { status: 503, reason: 'backendError', match: /^POST \/upload\// });
     const result = await stageAndMerge(wh, 'load-1', [row('1', '10', '2026-11-01T08:00:00.000Z')]);
     expect(result.inserted).toBe(1);
@@ -347,9 +412,14 @@ describe('BigQuery warehouse: faults', () => {
   });
 
   it('a bad token is an auth error with a fix, and the token never shows in it', async () => {
-    const bad = await openWarehouse({ ...bigqueryConfig(emulator), accessToken: 'wrong-token' }, SCHEMAS, logger, {
-      retry: FAST_RETRY,
-    });
+    const bad = await openWarehouse(
+      { ...bigqueryConfig(emulator), accessToken: 'wrong-token' },
+      SCHEMAS,
+      logger,
+      {
+        retry: FAST_RETRY,
+      },
+    );
     const error = await bad.query('select 1 as x').catch((e: unknown) => e);
     await bad.close();
     expect(error).toBeInstanceOf(ClassifiedError);

@@ -17,7 +17,12 @@ export function startEmulator(options: BigQueryEmulatorOptions = {}): Promise<Ru
   return startBigQueryEmulator({ token: EMULATOR_TOKEN, ...options });
 }
 
-export function bigqueryConfig(emulator: RunningBigQueryEmulator, projectId = 'intacct-elt-test'): WarehouseConfig {
+export type BigQueryConfig = Extract<WarehouseConfig, { type: 'bigquery' }>;
+
+export function bigqueryConfig(
+  emulator: RunningBigQueryEmulator,
+  projectId = 'intacct-elt-test',
+): BigQueryConfig {
   return {
     type: 'bigquery',
     projectId,

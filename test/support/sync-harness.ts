@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JobConfig, configSchema } from '../../src/config/schema.ts';
+import { type JobConfig, type WarehouseConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
 import { clientFor } from '../../src/cli/job.ts';
@@ -23,7 +23,12 @@ export function tempDuckDbPath(name = 'warehouse'): string {
 export function sandboxConfig(
   sandbox: RunningSandbox,
   path: string,
-  overrides: { concurrency?: number; pageSize?: number; objects?: string[] } = {},
+  overrides: {
+    concurrency?: number;
+    pageSize?: number;
+    objects?: string[];
+    warehouse?: WarehouseConfig;
+  } = {},
 ): JobConfig {
   return configSchema.parse({
     intacct: {
@@ -33,7 +38,7 @@ export function sandboxConfig(
       concurrency: overrides.concurrency ?? 4,
       pageSize: overrides.pageSize ?? 1000,
     },
-    warehouse: { type: 'duckdb', path },
+    warehouse: overrides.warehouse ?? { type: 'duckdb', path },
     sync: { safetyLagSeconds: 0 },
     ...(overrides.objects ? { objects: { include: overrides.objects } } : {}),
   });
@@ -109,11 +114,13 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
   const raw = config.schemas.raw;
   const objects = OBJECTS.filter((o) => !config.objects.include || config.objects.include.includes(o.object));
   return withWarehouse(config, async (w) => {
+    // The dialect's text type (VARCHAR is not GoogleSQL).
+    const text = w.capabilities.types.string;
     const diffs: string[] = [];
     for (const o of objects) {
       const entity = o.fields.some((f) => f.name === 'MEGAENTITYID') ? "COALESCE(mega_entity_id, '')" : "''";
       const rows = await w.query<{ entity: string; n: string }>(
-        `SELECT ${entity} AS entity, CAST(count(*) AS VARCHAR) AS n FROM ${raw}.${o.table}
+        `SELECT ${entity} AS entity, CAST(count(*) AS ${text}) AS n FROM ${raw}.${o.table}
           WHERE _deleted_at IS NULL GROUP BY 1`,
       );
       const got = Object.fromEntries(rows.map((r) => [r.entity, Number(r.n)]));
@@ -134,8 +141,8 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
       debits: string;
       credits: string;
     }>(
-      `SELECT COALESCE(mega_entity_id, '') AS entity, accountno AS account, CAST(batch_date AS VARCHAR) AS day,
-              CAST(SUM(debitamount) AS VARCHAR) AS debits, CAST(SUM(creditamount) AS VARCHAR) AS credits
+      `SELECT COALESCE(mega_entity_id, '') AS entity, accountno AS account, CAST(batch_date AS ${text}) AS day,
+              CAST(SUM(debitamount) AS ${text}) AS debits, CAST(SUM(creditamount) AS ${text}) AS credits
          FROM ${raw}.gl_detail WHERE _deleted_at IS NULL GROUP BY 1, 2, 3`,
     );
     for (const tb of truth.trialBalances) {

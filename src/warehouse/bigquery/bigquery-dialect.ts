@@ -75,7 +75,9 @@ export class BigQueryQueryCompiler extends DefaultQueryCompiler {
     const constraints = node.constraints?.filter((c) => c.kind !== 'PrimaryKeyConstraintNode');
     super.visitCreateTable({
       ...node,
-      ...(constraints === undefined || constraints.length === 0 ? { constraints: undefined } : { constraints }),
+      ...(constraints === undefined || constraints.length === 0
+        ? { constraints: undefined }
+        : { constraints }),
     } as CreateTableNode);
   }
 }

@@ -111,9 +111,7 @@ export class BigQueryRunner {
       query: sqlText,
       location: this.location,
       skipParsing: true,
-      ...(parameters.length > 0
-        ? { params: parameters.map(bindValue), types: parameters.map(typeOf) }
-        : {}),
+      ...(parameters.length > 0 ? { params: parameters.map(bindValue), types: parameters.map(typeOf) } : {}),
       ...(session.createSession ? { createSession: true } : {}),
       ...(session.sessionId
         ? { connectionProperties: [{ key: 'session_id', value: session.sessionId }] }
@@ -142,8 +140,8 @@ export class BigQueryRunner {
     let sessionId = last?.sessionInfo?.sessionId ?? session.sessionId;
     if (session.createSession && sessionId === undefined && job) {
       const [metadata] = await job.getMetadata();
-      sessionId = (metadata as { statistics?: { sessionInfo?: { sessionId?: string } } }).statistics?.sessionInfo
-        ?.sessionId;
+      sessionId = (metadata as { statistics?: { sessionInfo?: { sessionId?: string } } }).statistics
+        ?.sessionInfo?.sessionId;
     }
     return {
       rows: fields ? decodeRows(fields, all) : [],
@@ -181,7 +179,8 @@ export class BigQueryConnection implements DatabaseConnection {
 
   async begin(): Promise<void> {
     const result = await this.#runner.run('BEGIN TRANSACTION', [], { createSession: true });
-    if (result.sessionId === undefined) throw new Error('BigQuery did not return a session for the transaction');
+    if (result.sessionId === undefined)
+      throw new Error('BigQuery did not return a session for the transaction');
     this.sessionId = result.sessionId;
   }
 

@@ -12,8 +12,19 @@ interface ApiErrorLike {
   readonly errors?: readonly { readonly reason?: string; readonly message?: string }[];
 }
 
-const THROTTLED = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'jobRateLimitExceeded', 'quotaExceeded']);
-const TRANSIENT = new Set(['backendError', 'internalError', 'jobBackendError', 'jobInternalError', 'timeout']);
+const THROTTLED = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'jobRateLimitExceeded',
+  'quotaExceeded',
+]);
+const TRANSIENT = new Set([
+  'backendError',
+  'internalError',
+  'jobBackendError',
+  'jobInternalError',
+  'timeout',
+]);
 const AUTH = new Set(['authError', 'required', 'unauthorized']);
 const NETWORK = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/i;
 /** Two mutating statements touched the same table at once; BigQuery asks for a retry. */
@@ -30,7 +41,8 @@ function kindFor(status: number | undefined, reasons: readonly string[], message
 
 const FIXES: Readonly<Record<string, string>> = {
   auth: 'Check warehouse.keyFilename (a service-account key) or warehouse.accessToken (it may have expired)',
-  notFound: 'Check warehouse.projectId and warehouse.location, and run `intacct-elt migrate` to create the datasets',
+  notFound:
+    'Check warehouse.projectId and warehouse.location, and run `intacct-elt migrate` to create the datasets',
   accessDenied: 'Grant the service account BigQuery Data Editor and Job User on the project',
 };
 

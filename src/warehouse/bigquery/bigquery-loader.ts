@@ -55,7 +55,8 @@ export async function loadNdjson(
       status = (metadata as { status?: JobStatus }).status;
       statistics = (metadata as { statistics?: typeof statistics }).statistics;
     }
-    if (status.errorResult) throw classifyBigQueryError(jobError(status), `load job into ${dataset}.${table}`);
+    if (status.errorResult)
+      throw classifyBigQueryError(jobError(status), `load job into ${dataset}.${table}`);
     return Number(statistics?.load?.outputRows ?? 0);
   });
 }
@@ -83,7 +84,8 @@ export class BigQueryStageWriter implements StageWriter {
   }
 
   async append(rows: readonly StageRow[]): Promise<void> {
-    if (this.#closed) throw new ClassifiedError(`stage ${this.table} is already finished`, { kind: 'terminal' });
+    if (this.#closed)
+      throw new ClassifiedError(`stage ${this.table} is already finished`, { kind: 'terminal' });
     const n = this.#columns.length;
     let chunk = '';
     for (const row of rows) {

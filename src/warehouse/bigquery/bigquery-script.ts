@@ -35,7 +35,9 @@ export function compileMergeScript(
 ): CompiledQuery {
   const counts = compileMergeCounts(input).compile(db);
   const merge = compileMerge(input).compile(db);
-  const stateMerge = state ? compileStateMerge(input.rawSchema, state.request, state.now).compile(db) : undefined;
+  const stateMerge = state
+    ? compileStateMerge(input.rawSchema, state.request, state.now).compile(db)
+    : undefined;
   const counted = `\`${MERGE_COUNTS_TABLE}\``;
   const statements = [
     'BEGIN TRANSACTION',

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BigQuery } from '@google-cloud/bigquery';
 import { Kysely } from 'kysely';
+import { ClassifiedError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { RetryPolicy } from '../../core/retry.ts';
 import type { FieldType } from '../../intacct/objects/descriptor.ts';
@@ -28,7 +29,13 @@ import {
   compileSoftDeleteKeys,
 } from '../merge-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
-import { type ColumnSpec, type TableSpec, dataColumns, stagingTableName, validateTableSpec } from '../table-spec.ts';
+import {
+  type ColumnSpec,
+  type TableSpec,
+  dataColumns,
+  stagingTableName,
+  validateTableSpec,
+} from '../table-spec.ts';
 import {
   CAPABILITIES,
   type FinishLoadRequest,
@@ -194,10 +201,17 @@ export class BigQueryWarehouse implements Warehouse {
   /** The table's fields from tables.get, or null when it does not exist. */
   async #fields(schema: string, table: string): Promise<FieldSchema[] | null> {
     const ref = this.#runner.client.dataset(schema).table(table);
-    const [exists] = await this.#runner.withRetry(`tables.get ${schema}.${table}`, () => ref.exists());
-    if (!exists) return null;
-    const [metadata] = await this.#runner.withRetry(`tables.get ${schema}.${table}`, () => ref.getMetadata());
-    return ((metadata as { schema?: { fields?: FieldSchema[] } }).schema?.fields ?? []).map((f) => ({ ...f }));
+    try {
+      const [metadata] = await this.#runner.withRetry(`tables.get ${schema}.${table}`, () =>
+        ref.getMetadata(),
+      );
+      return ((metadata as { schema?: { fields?: FieldSchema[] } }).schema?.fields ?? []).map((f) => ({
+        ...f,
+      }));
+    } catch (error) {
+      if (error instanceof ClassifiedError && error.httpStatus === 404) return null;
+      throw error;
+    }
   }
 
   async ensureTable(spec: TableSpec, layer: Layer, policy: SchemaPolicy): Promise<SchemaChange[]> {
@@ -231,7 +245,9 @@ export class BigQueryWarehouse implements Warehouse {
     if (plan.add.length > 0 && fields !== null) {
       // Schema patching (tables.patch): BigQuery adds NULLABLE fields without rewriting the table.
       const added = plan.add.map((column) =>
-        layer === 'raw' || column.type === 'decimal' ? restField(column) : restField({ ...column, type: 'string' }),
+        layer === 'raw' || column.type === 'decimal'
+          ? restField(column)
+          : restField({ ...column, type: 'string' }),
       );
       const table = this.#runner.client.dataset(schema).table(spec.name);
       await this.#runner.withRetry(`tables.patch ${schema}.${spec.name}`, () =>
@@ -251,7 +267,13 @@ export class BigQueryWarehouse implements Warehouse {
     const table = stagingTableName(spec, loadId);
     await this.#ensureDataset(this.#schemas.staging);
     await compileDropTable(this.#any, this.#schemas.staging, table).execute();
-    await compileCreateStagingTable(this.#any, this.capabilities, this.#schemas.staging, table, spec).execute();
+    await compileCreateStagingTable(
+      this.#any,
+      this.capabilities,
+      this.#schemas.staging,
+      table,
+      spec,
+    ).execute();
     return new BigQueryStageWriter(this.#runner, this.#schemas.staging, table, dataColumns(spec));
   }
 
@@ -270,9 +292,14 @@ export class BigQueryWarehouse implements Warehouse {
 
   async #mergeScript(request: MergeRequest, state?: SetStateRequest): Promise<MergeResult> {
     const input = this.#mergeInput(request);
-    const script = compileMergeScript(this.#any, input, state ? { request: state, now: this.#now() } : undefined);
-    const rows = await this.#serial(`${this.#schemas.raw}.${request.spec.name}`, async () =>
-      (await this.#db.executeQuery<Record<string, unknown>>(script)).rows,
+    const script = compileMergeScript(
+      this.#any,
+      input,
+      state ? { request: state, now: this.#now() } : undefined,
+    );
+    const rows = await this.#serial(
+      `${this.#schemas.raw}.${request.spec.name}`,
+      async () => (await this.#db.executeQuery<Record<string, unknown>>(script)).rows,
     );
     const row = rows[0] ?? {};
     const num = (v: unknown) => Number(v ?? 0);
@@ -308,7 +335,13 @@ export class BigQueryWarehouse implements Warehouse {
   }
 
   #keyInput(
-    request: { spec: TableSpec; entity?: string | undefined; column?: string | undefined; loadId: string; at: Date },
+    request: {
+      spec: TableSpec;
+      entity?: string | undefined;
+      column?: string | undefined;
+      loadId: string;
+      at: Date;
+    },
     keysTable: string,
   ): KeyUpdateInput {
     return {
@@ -324,7 +357,11 @@ export class BigQueryWarehouse implements Warehouse {
     };
   }
 
-  async columnValues(request: { spec: TableSpec; column: string; keys: readonly string[] }): Promise<string[]> {
+  async columnValues(request: {
+    spec: TableSpec;
+    column: string;
+    keys: readonly string[];
+  }): Promise<string[]> {
     if (request.keys.length === 0) return [];
     return this.#withKeysTable([request.keys], async (table) => {
       const input = {
@@ -412,7 +449,10 @@ export class BigQueryWarehouse implements Warehouse {
   }
 
   /** GoogleSQL with `$1`-style parameters (sent as positional `?`). NUMERIC comes back as exact strings. */
-  async query<T = Record<string, unknown>>(sqlText: string, params: readonly QueryParam[] = []): Promise<T[]> {
+  async query<T = Record<string, unknown>>(
+    sqlText: string,
+    params: readonly QueryParam[] = [],
+  ): Promise<T[]> {
     const result = await this.#db.executeQuery<T>(positionalize(sqlText, params));
     return [...result.rows];
   }

@@ -109,7 +109,9 @@ export function duckTypeOf(field: SchemaField): string {
     case 'BYTES':
       return 'BLOB';
     default:
-      throw new Error(`the BigQuery emulator does not support field type ${field.type} (field ${field.name})`);
+      throw new Error(
+        `the BigQuery emulator does not support field type ${field.type} (field ${field.name})`,
+      );
   }
 }
 

@@ -4,7 +4,12 @@
  * temporary tables; an error rolls the whole transaction back; MERGE fails when a target row
  * matches more than one source row; DML reports per-action counts (dmlStats).
  */
-import { type DuckDBConnection, type DuckDBInstance, type DuckDBResult, StatementType } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  type DuckDBInstance,
+  type DuckDBResult,
+  StatementType,
+} from '@duckdb/node-api';
 import { type Row, type SchemaField, cellOf, fieldType } from './cells.ts';
 import {
   DDL_KINDS,
@@ -98,7 +103,8 @@ function bindings(parameters: readonly QueryParameter[]) {
   const paramType = (key: number | string) => {
     const type = lookup(key).parameterType.type;
     const duck = PARAM_TYPES[type];
-    if (duck === undefined) throw new GoogleSqlError(`the BigQuery emulator does not bind ${type} parameters`);
+    if (duck === undefined)
+      throw new GoogleSqlError(`the BigQuery emulator does not bind ${type} parameters`);
     return duck;
   };
   const values = (refs: readonly ParamRef[]) =>
@@ -119,7 +125,11 @@ function renumber(fragment: string, values: readonly (string | null)[]) {
   return { sql, values: used };
 }
 
-async function run(ctx: ExecContext, sqlText: string, values: readonly (string | null)[]): Promise<DuckDBResult> {
+async function run(
+  ctx: ExecContext,
+  sqlText: string,
+  values: readonly (string | null)[],
+): Promise<DuckDBResult> {
   try {
     return await ctx.connection.run(sqlText, values.length > 0 ? [...values] : undefined);
   } catch (error) {
@@ -131,7 +141,11 @@ async function run(ctx: ExecContext, sqlText: string, values: readonly (string |
   }
 }
 
-async function mergeDuplicateCheck(ctx: ExecContext, statement: TranslatedStatement, values: (string | null)[]) {
+async function mergeDuplicateCheck(
+  ctx: ExecContext,
+  statement: TranslatedStatement,
+  values: (string | null)[],
+) {
   const m = statement.merge;
   if (!m?.hasMatched) return;
   const check = renumber(

@@ -305,7 +305,8 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
           break;
         }
         if (t.value === 'SAFE_CAST') out.push('TRY_CAST');
-        else if (kind === 'merge' && t.value === 'MERGE' && nextWord(tokens, i) !== 'INTO') out.push('MERGE INTO');
+        else if (kind === 'merge' && t.value === 'MERGE' && nextWord(tokens, i) !== 'INTO')
+          out.push('MERGE INTO');
         else if (
           (kind === 'begin' || kind === 'commit' || kind === 'rollback') &&
           (t.value === 'TRANSACTION' || t.value === 'TRAN')
@@ -318,7 +319,8 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
         break;
       }
       case 'punct':
-        if (t.text === '(') parens.push(prev?.kind === 'word' ? prev.value : prev?.kind === 'quoted' ? 'TABLE' : '');
+        if (t.text === '(')
+          parens.push(prev?.kind === 'word' ? prev.value : prev?.kind === 'quoted' ? 'TABLE' : '');
         else if (t.text === ')') parens.pop();
         out.push(t.text);
         break;
@@ -328,7 +330,10 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
     prevPrev = prev;
     prev = t;
   }
-  if ((kind === 'update' || kind === 'delete') && !sig.some((t) => t.kind === 'word' && t.value === 'WHERE')) {
+  if (
+    (kind === 'update' || kind === 'delete') &&
+    !sig.some((t) => t.kind === 'word' && t.value === 'WHERE')
+  ) {
     throw new GoogleSqlError(`${kind.toUpperCase()} must have a WHERE clause`);
   }
   if (kind === 'drop-table' || kind === 'truncate') {
@@ -436,7 +441,9 @@ function mergeParts(sql: string): MergeParts {
   const source = splitAlias(text(marks['USING']! + 1, marks['ON']!));
   const on = text(marks['ON']! + 1, marks['WHEN']!);
   const rest = tokens.slice(marks['WHEN']!).map((t) => (t.kind === 'word' ? t.value : t.text));
-  const hasMatched = rest.some((w, i) => w === 'WHEN' && rest.slice(i + 1).find((x) => x.trim() !== '') === 'MATCHED');
+  const hasMatched = rest.some(
+    (w, i) => w === 'WHEN' && rest.slice(i + 1).find((x) => x.trim() !== '') === 'MATCHED',
+  );
   return {
     target: target.what,
     targetAlias: target.alias,

@@ -41,6 +41,8 @@ export interface LoggedRequest {
   readonly path: string;
   readonly query: Record<string, string>;
   readonly prefixed: boolean;
+  /** Time the emulator spent on it, filled in when it is answered. */
+  ms?: number;
 }
 
 export interface BigQueryEmulatorOptions {
@@ -49,6 +51,12 @@ export interface BigQueryEmulatorOptions {
   readonly token?: string;
   /** jobs.get / getQueryResults calls a job needs before it is DONE (default 2: PENDING → RUNNING → DONE). */
   readonly pollsToDone?: number;
+  /**
+   * jobs.query answers `jobComplete: false` and leaves the job PENDING, so the client must poll
+   * getQueryResults, as for a query slower than the request's timeoutMs. Default: a query that ran
+   * comes back complete in the first reply, as fast queries do in BigQuery.
+   */
+  readonly slowQueries?: boolean;
 }
 
 export interface RunningBigQueryEmulator {
@@ -135,7 +143,10 @@ function parseJson(body: Buffer): Record<string, unknown> {
 }
 
 /** multipart/related: part 1 the job (JSON), part 2 the data. */
-function parseMultipart(body: Buffer, contentType: string): { metadata: Record<string, unknown>; data: Buffer } {
+function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { metadata: Record<string, unknown>; data: Buffer } {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (!boundary) throw new HttpError(400, 'badRequest', 'multipart upload without a boundary');
   const delimiter = Buffer.from(`--${boundary}`);
@@ -153,17 +164,23 @@ function parseMultipart(body: Buffer, contentType: string): { metadata: Record<s
     // Each part ends with the CRLF that precedes the next delimiter.
     return payload.subarray(0, payload.length - (payload.subarray(-2).toString() === '\r\n' ? 2 : 0));
   });
-  if (content.length < 2) throw new HttpError(400, 'badRequest', 'multipart upload needs a metadata part and a data part');
+  if (content.length < 2)
+    throw new HttpError(400, 'badRequest', 'multipart upload needs a metadata part and a data part');
   return { metadata: parseJson(content[0]!), data: content[1]! };
 }
 
-export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {}): Promise<RunningBigQueryEmulator> {
+export async function startBigQueryEmulator(
+  options: BigQueryEmulatorOptions = {},
+): Promise<RunningBigQueryEmulator> {
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
   const admin = await openContext(instance);
   const files = mkdtempSync(join(tmpdir(), 'bq-emulator-'));
   const jobs = new Map<string, Job>();
   const sessions = new Map<string, ExecContext>();
-  const uploads = new Map<string, { metadata: Record<string, unknown>; chunks: Buffer[]; received: number }>();
+  const uploads = new Map<
+    string,
+    { metadata: Record<string, unknown>; chunks: Buffer[]; received: number }
+  >();
   const requests: LoggedRequest[] = [];
   const jobStates = new Map<string, string[]>();
   const faults: (Fault & { remaining: number })[] = [];
@@ -195,7 +212,9 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       [dataset, table],
     );
     if (rows.length === 0) return null;
-    return rows.map((r) => catalogField(String(r['column_name']), String(r['data_type']), r['is_nullable'] === 'YES'));
+    return rows.map((r) =>
+      catalogField(String(r['column_name']), String(r['data_type']), r['is_nullable'] === 'YES'),
+    );
   }
 
   function tableResource(project: string, dataset: string, table: string, fields: SchemaField[]) {
@@ -211,7 +230,9 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
 
   function columnDefs(fields: readonly SchemaField[]): string {
     return fields
-      .map((f) => `${q(checkName(f.name, 'field'))} ${duckTypeOf(f)}${f.mode === 'REQUIRED' ? ' NOT NULL' : ''}`)
+      .map(
+        (f) => `${q(checkName(f.name, 'field'))} ${duckTypeOf(f)}${f.mode === 'REQUIRED' ? ' NOT NULL' : ''}`,
+      )
       .join(', ');
   }
 
@@ -234,13 +255,18 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       status['errorResult'] = { reason: job.error.reason, message: job.error.message, location: 'query' };
       status['errors'] = [status['errorResult']];
     }
-    const statistics: Record<string, unknown> = { creationTime: String(job.created), startTime: String(job.created) };
+    const statistics: Record<string, unknown> = {
+      creationTime: String(job.created),
+      startTime: String(job.created),
+    };
     if (state === 'DONE') statistics['endTime'] = String(Date.now());
     if (job.outcome) {
       statistics['query'] = {
         statementType: job.outcome.statementType,
         totalBytesProcessed: '0',
-        ...(job.outcome.numDmlAffectedRows === null ? {} : { numDmlAffectedRows: String(job.outcome.numDmlAffectedRows) }),
+        ...(job.outcome.numDmlAffectedRows === null
+          ? {}
+          : { numDmlAffectedRows: String(job.outcome.numDmlAffectedRows) }),
         ...(job.outcome.dmlStats === null ? {} : { dmlStats: job.outcome.dmlStats }),
       };
       if (job.outcome.sessionId) statistics['sessionInfo'] = { sessionId: job.outcome.sessionId };
@@ -264,7 +290,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     result: { outcome?: QueryOutcome; outputRows?: number; error?: { reason: string; message: string } },
   ): Job {
     const jobId = (reference?.['jobId'] as string | undefined) ?? `job_${randomUUID().replace(/-/g, '')}`;
-    if (jobs.has(jobId)) throw new HttpError(409, 'duplicate', `Already Exists: Job ${project}:${location}.${jobId}`);
+    if (jobs.has(jobId))
+      throw new HttpError(409, 'duplicate', `Already Exists: Job ${project}:${location}.${jobId}`);
     const job: Job = {
       jobReference: { projectId: project, jobId, location },
       configuration,
@@ -292,7 +319,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     const sessionId = properties.find((p) => p.key === 'session_id')?.value;
     if (sessionId !== undefined) {
       const ctx = sessions.get(sessionId);
-      if (!ctx) throw new HttpError(400, 'invalidQuery', `Session ${sessionId} was not found or has been terminated`);
+      if (!ctx)
+        throw new HttpError(400, 'invalidQuery', `Session ${sessionId} was not found or has been terminated`);
       return { ctx, sessionId, owned: false };
     }
     if (query['createSession'] === true) {
@@ -311,7 +339,12 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     query: Record<string, unknown>,
   ): Promise<{ outcome?: QueryOutcome; error?: { reason: string; message: string } }> {
     if (query['useLegacySql'] === true) {
-      return { error: { reason: 'invalid', message: 'the BigQuery emulator speaks GoogleSQL only (useLegacySql: false)' } };
+      return {
+        error: {
+          reason: 'invalid',
+          message: 'the BigQuery emulator speaks GoogleSQL only (useLegacySql: false)',
+        },
+      };
     }
     queries.push(String(query['query'] ?? ''));
     const { ctx, sessionId, owned } = await sessionContext(query);
@@ -331,7 +364,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         }
         return { outcome };
       } catch (error) {
-        if (error instanceof GoogleSqlError) return { error: { reason: error.reason, message: error.message } };
+        if (error instanceof GoogleSqlError)
+          return { error: { reason: error.reason, message: error.message } };
         throw error;
       } finally {
         if (owned) ctx.connection.closeSync();
@@ -346,7 +380,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
   function page(job: Job, params: URLSearchParams) {
     const outcome = job.outcome!;
     const start = Number(params.get('pageToken') ?? params.get('startIndex') ?? '0');
-    const max = params.get('maxResults') === null ? Number.POSITIVE_INFINITY : Number(params.get('maxResults'));
+    const max =
+      params.get('maxResults') === null ? Number.POSITIVE_INFINITY : Number(params.get('maxResults'));
     const rows: Row[] = outcome.rows.slice(start, start + max);
     const end = start + rows.length;
     return {
@@ -355,7 +390,9 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       jobComplete: true,
       ...(outcome.schema ? { schema: outcome.schema, rows, totalRows: String(outcome.rows.length) } : {}),
       ...(end < outcome.rows.length ? { pageToken: String(end) } : {}),
-      ...(outcome.numDmlAffectedRows === null ? {} : { numDmlAffectedRows: String(outcome.numDmlAffectedRows) }),
+      ...(outcome.numDmlAffectedRows === null
+        ? {}
+        : { numDmlAffectedRows: String(outcome.numDmlAffectedRows) }),
       ...(outcome.dmlStats === null ? {} : { dmlStats: outcome.dmlStats }),
       ...(outcome.sessionId ? { sessionInfo: { sessionId: outcome.sessionId } } : {}),
       totalBytesProcessed: '0',
@@ -402,10 +439,14 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       const names = fields.map((f) => q(f.name)).join(', ');
       try {
         await ctx.connection.run('BEGIN TRANSACTION');
-        if (disposition === 'WRITE_TRUNCATE') await ctx.connection.run(`DELETE FROM ${q(dataset)}.${q(table)}`);
+        if (disposition === 'WRITE_TRUNCATE')
+          await ctx.connection.run(`DELETE FROM ${q(dataset)}.${q(table)}`);
         if (disposition === 'WRITE_EMPTY') {
-          const rows = await (await ctx.connection.run(`SELECT 1 FROM ${q(dataset)}.${q(table)} LIMIT 1`)).getRows();
-          if (rows.length > 0) throw new Error(`Already Exists: Table ${project}:${dataset}.${table} is not empty`);
+          const rows = await (
+            await ctx.connection.run(`SELECT 1 FROM ${q(dataset)}.${q(table)} LIMIT 1`)
+          ).getRows();
+          if (rows.length > 0)
+            throw new Error(`Already Exists: Table ${project}:${dataset}.${table} is not empty`);
         }
         const result = await ctx.connection.run(
           `INSERT INTO ${q(dataset)}.${q(table)} (${names}) SELECT ${names} FROM ${reader}`,
@@ -414,16 +455,25 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         await ctx.connection.run('COMMIT');
       } catch (e) {
         await ctx.connection.run('ROLLBACK').catch(() => undefined);
-        error = { reason: 'invalid', message: `Error while reading data: ${e instanceof Error ? e.message : String(e)}` };
+        error = {
+          reason: 'invalid',
+          message: `Error while reading data: ${e instanceof Error ? e.message : String(e)}`,
+        };
       } finally {
         rmSync(file, { force: true });
       }
     } finally {
       ctx.connection.closeSync();
     }
-    const job = newJob(project, reference, location, { ...configuration, jobType: 'LOAD' }, {
-      ...(error ? { error } : { outputRows }),
-    });
+    const job = newJob(
+      project,
+      reference,
+      location,
+      { ...configuration, jobType: 'LOAD' },
+      {
+        ...(error ? { error } : { outputRows }),
+      },
+    );
     return jobResource(job);
   }
 
@@ -440,7 +490,10 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       if (method === 'POST' && type === 'resumable') {
         const id = randomUUID();
         uploads.set(id, { metadata: parseJson(body), chunks: [], received: 0 });
-        res.setHeader('location', `${baseUrl}/upload/bigquery/v2/projects/${project}/jobs?uploadType=resumable&upload_id=${id}`);
+        res.setHeader(
+          'location',
+          `${baseUrl}/upload/bigquery/v2/projects/${project}/jobs?uploadType=resumable&upload_id=${id}`,
+        );
         return {};
       }
       if (method === 'PUT' && type === 'resumable') {
@@ -463,7 +516,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     const prefixed = url.pathname.startsWith('/bigquery/v2/');
     const path = prefixed ? url.pathname.slice('/bigquery/v2'.length) : url.pathname;
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (parts[0] !== 'projects' || parts[1] === undefined) throw new HttpError(404, 'notFound', `Not found: ${path}`);
+    if (parts[0] !== 'projects' || parts[1] === undefined)
+      throw new HttpError(404, 'notFound', `Not found: ${path}`);
     const project = parts[1];
     const [, , collection, id, sub, subId, leaf] = parts;
     const json = () => parseJson(body);
@@ -476,14 +530,21 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
           if (await datasetExists(project, dataset))
             throw new HttpError(409, 'duplicate', `Already Exists: Dataset ${project}:${dataset}`);
           await duck(`CREATE SCHEMA ${q(dataset)}`);
-          return { kind: 'bigquery#dataset', id: `${project}:${dataset}`, datasetReference: { projectId: project, datasetId: dataset }, location: String(json()['location'] ?? 'US') };
+          return {
+            kind: 'bigquery#dataset',
+            id: `${project}:${dataset}`,
+            datasetReference: { projectId: project, datasetId: dataset },
+            location: String(json()['location'] ?? 'US'),
+          };
         }
         const rows = await duck(
           "SELECT schema_name FROM information_schema.schemata WHERE catalog_name = current_database() AND schema_name NOT IN ('main', 'information_schema', 'pg_catalog') ORDER BY 1",
         );
         return {
           kind: 'bigquery#datasetList',
-          datasets: rows.map((r) => ({ datasetReference: { projectId: project, datasetId: String(r['schema_name']) } })),
+          datasets: rows.map((r) => ({
+            datasetReference: { projectId: project, datasetId: String(r['schema_name']) },
+          })),
         };
       }
       const dataset = checkName(id, 'dataset');
@@ -491,29 +552,44 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         await requireDataset(project, dataset);
         if (method === 'DELETE') {
           const contents = url.searchParams.get('deleteContents') === 'true';
-          const tables = await duck('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 LIMIT 1', [dataset]);
+          const tables = await duck(
+            'SELECT 1 FROM information_schema.tables WHERE table_schema = $1 LIMIT 1',
+            [dataset],
+          );
           if (tables.length > 0 && !contents)
             throw new HttpError(400, 'resourceInUse', `Dataset ${project}:${dataset} is still in use`);
           await duck(`DROP SCHEMA ${q(dataset)} CASCADE`);
           res.statusCode = 204;
           return null;
         }
-        return { kind: 'bigquery#dataset', id: `${project}:${dataset}`, datasetReference: { projectId: project, datasetId: dataset }, location: 'US' };
+        return {
+          kind: 'bigquery#dataset',
+          id: `${project}:${dataset}`,
+          datasetReference: { projectId: project, datasetId: dataset },
+          location: 'US',
+        };
       }
       if (sub !== 'tables') throw new HttpError(404, 'notFound', `Not found: ${path}`);
       await requireDataset(project, dataset);
       if (subId === undefined) {
         if (method === 'POST') {
           const resource = json();
-          const table = checkName(((resource['tableReference'] as Record<string, string> | undefined) ?? {})['tableId'] ?? '', 'table');
-          const fields = ((resource['schema'] as { fields?: SchemaField[] } | undefined)?.fields ?? []);
+          const table = checkName(
+            (resource['tableReference'] as Record<string, string> | undefined)?.['tableId'] ?? '',
+            'table',
+          );
+          const fields = (resource['schema'] as { fields?: SchemaField[] } | undefined)?.fields ?? [];
           if ((await tableFields(dataset, table)) !== null)
             throw new HttpError(409, 'duplicate', `Already Exists: Table ${project}:${dataset}.${table}`);
-          if (fields.length === 0) throw new HttpError(400, 'invalid', 'the BigQuery emulator needs a schema to create a table');
+          if (fields.length === 0)
+            throw new HttpError(400, 'invalid', 'the BigQuery emulator needs a schema to create a table');
           await duck(`CREATE TABLE ${q(dataset)}.${q(table)} (${columnDefs(fields)})`);
           return tableResource(project, dataset, table, (await tableFields(dataset, table))!);
         }
-        const rows = await duck('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [dataset]);
+        const rows = await duck(
+          'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
+          [dataset],
+        );
         return {
           kind: 'bigquery#tableList',
           tables: rows.map((r) => ({
@@ -526,7 +602,8 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
       }
       const table = checkName(subId, 'table');
       const fields = await tableFields(dataset, table);
-      if (fields === null) throw new HttpError(404, 'notFound', `Not found: Table ${project}:${dataset}.${table}`);
+      if (fields === null)
+        throw new HttpError(404, 'notFound', `Not found: Table ${project}:${dataset}.${table}`);
       if (leaf === 'data' && method === 'GET') {
         const ctx = await openContext(instance);
         const result = await runQuery(ctx, {
@@ -536,9 +613,22 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
           inSession: false,
           sessionId: null,
         }).finally(() => ctx.connection.closeSync());
-        const fake: Job = { jobReference: { projectId: project, jobId: '', location: 'US' }, configuration: {}, created: 0, polls: pollsToDone, outcome: result, outputRows: null, error: null };
+        const fake: Job = {
+          jobReference: { projectId: project, jobId: '', location: 'US' },
+          configuration: {},
+          created: 0,
+          polls: pollsToDone,
+          outcome: result,
+          outputRows: null,
+          error: null,
+        };
         const p = page(fake, url.searchParams);
-        return { kind: 'bigquery#tableDataList', totalRows: p.totalRows, rows: p.rows, ...(p.pageToken ? { pageToken: p.pageToken } : {}) };
+        return {
+          kind: 'bigquery#tableDataList',
+          totalRows: p.totalRows,
+          rows: p.rows,
+          ...(p.pageToken ? { pageToken: p.pageToken } : {}),
+        };
       }
       if (leaf !== undefined) throw new HttpError(404, 'notFound', `Not found: ${path}`);
       if (method === 'GET') return tableResource(project, dataset, table, fields);
@@ -548,21 +638,35 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         return null;
       }
       if (method === 'PATCH' || method === 'PUT') {
-        const wanted = ((json()['schema'] as { fields?: SchemaField[] } | undefined)?.fields ?? null);
+        const wanted = (json()['schema'] as { fields?: SchemaField[] } | undefined)?.fields ?? null;
         if (wanted !== null) {
           const byName = new Map(wanted.map((f) => [f.name.toLowerCase(), f]));
           for (const existing of fields) {
             const next = byName.get(existing.name.toLowerCase());
             if (!next)
-              throw new HttpError(400, 'invalid', `Provided Schema does not match Table ${project}:${dataset}.${table}. Field ${existing.name} is missing in new schema`);
+              throw new HttpError(
+                400,
+                'invalid',
+                `Provided Schema does not match Table ${project}:${dataset}.${table}. Field ${existing.name} is missing in new schema`,
+              );
             if (duckTypeOf(next) !== duckTypeOf(existing))
-              throw new HttpError(400, 'invalid', `Provided Schema does not match Table ${project}:${dataset}.${table}. Field ${existing.name} has changed type from ${existing.type} to ${next.type}`);
+              throw new HttpError(
+                400,
+                'invalid',
+                `Provided Schema does not match Table ${project}:${dataset}.${table}. Field ${existing.name} has changed type from ${existing.type} to ${next.type}`,
+              );
           }
           const known = new Set(fields.map((f) => f.name.toLowerCase()));
           for (const field of wanted.filter((f) => !known.has(f.name.toLowerCase()))) {
             if (field.mode === 'REQUIRED')
-              throw new HttpError(400, 'invalid', `Provided Schema does not match Table ${project}:${dataset}.${table}. Cannot add required fields to an existing schema. (field: ${field.name})`);
-            await duck(`ALTER TABLE ${q(dataset)}.${q(table)} ADD COLUMN ${q(checkName(field.name, 'field'))} ${duckTypeOf(field)}`);
+              throw new HttpError(
+                400,
+                'invalid',
+                `Provided Schema does not match Table ${project}:${dataset}.${table}. Cannot add required fields to an existing schema. (field: ${field.name})`,
+              );
+            await duck(
+              `ALTER TABLE ${q(dataset)}.${q(table)} ADD COLUMN ${q(checkName(field.name, 'field'))} ${duckTypeOf(field)}`,
+            );
           }
         }
         return tableResource(project, dataset, table, (await tableFields(dataset, table))!);
@@ -577,12 +681,19 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         const query = configuration['query'] as Record<string, unknown> | undefined;
         const reference = resource['jobReference'] as Record<string, unknown> | undefined;
         const location = String(reference?.['location'] ?? 'US');
-        if (!query) throw new HttpError(400, 'invalid', 'the BigQuery emulator runs query jobs here; loads go through the upload endpoint (gs:// sources are not emulated)');
+        if (!query)
+          throw new HttpError(
+            400,
+            'invalid',
+            'the BigQuery emulator runs query jobs here; loads go through the upload endpoint (gs:// sources are not emulated)',
+          );
         const jobId = reference?.['jobId'] as string | undefined;
         if (jobId !== undefined && jobs.has(jobId))
           throw new HttpError(409, 'duplicate', `Already Exists: Job ${project}:${location}.${jobId}`);
         const result = await executeQuery(project, query);
-        return jobResource(newJob(project, reference, location, { ...configuration, jobType: 'QUERY' }, result));
+        return jobResource(
+          newJob(project, reference, location, { ...configuration, jobType: 'QUERY' }, result),
+        );
       }
       if (id !== undefined && sub === 'cancel' && method === 'POST') {
         const job = getJob(project, id);
@@ -601,13 +712,30 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
         const result = await executeQuery(project, request);
         if (result.error) throw new HttpError(400, result.error.reason, result.error.message);
         const location = String(request['location'] ?? 'US');
-        const job = newJob(project, undefined, location, { query: { query: request['query'] }, jobType: 'QUERY' }, result);
-        // Not complete yet: the client follows up with getQueryResults, as for a slow query.
-        return { kind: 'bigquery#queryResponse', jobReference: job.jobReference, jobComplete: false };
+        const job = newJob(
+          project,
+          undefined,
+          location,
+          { query: { query: request['query'] }, jobType: 'QUERY' },
+          result,
+        );
+        // A slow query is not complete yet: the client follows up with getQueryResults.
+        if (options.slowQueries)
+          return { kind: 'bigquery#queryResponse', jobReference: job.jobReference, jobComplete: false };
+        job.polls = pollsToDone;
+        jobStates.get(job.jobReference.jobId)?.push('DONE');
+        const params = new URLSearchParams();
+        if (request['maxResults'] !== undefined) params.set('maxResults', String(request['maxResults']));
+        return { ...page(job, params), kind: 'bigquery#queryResponse' };
       }
       if (id !== undefined && method === 'GET') {
         const job = getJob(project, id);
-        if (poll(job) !== 'DONE') return { kind: 'bigquery#getQueryResultsResponse', jobReference: job.jobReference, jobComplete: false };
+        if (poll(job) !== 'DONE')
+          return {
+            kind: 'bigquery#getQueryResultsResponse',
+            jobReference: job.jobReference,
+            jobComplete: false,
+          };
         if (job.error) throw new HttpError(400, job.error.reason, job.error.message);
         if (!job.outcome) throw new HttpError(400, 'invalid', `Job ${id} is not a query job`);
         return page(job, url.searchParams);
@@ -620,18 +748,31 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const prefixed = url.pathname.startsWith('/bigquery/v2/');
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), prefixed });
+      const started = performance.now();
+      const logged: LoggedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        prefixed,
+      };
+      requests.push(logged);
       let status = 200;
       let payload: unknown;
       try {
         const body = await readBody(req);
         const auth = String(req.headers['authorization'] ?? '');
         if (!auth.startsWith('Bearer ') || auth.length <= 'Bearer '.length)
-          throw new HttpError(401, 'required', 'Request is missing required authentication credential. Expected OAuth 2 access token.');
+          throw new HttpError(
+            401,
+            'required',
+            'Request is missing required authentication credential. Expected OAuth 2 access token.',
+          );
         if (options.token !== undefined && auth !== `Bearer ${options.token}`)
           throw new HttpError(401, 'authError', 'Invalid Credentials');
         const bare = prefixed ? url.pathname.slice('/bigquery/v2'.length) : url.pathname;
-        const fault = faults.find((f) => f.remaining > 0 && (!f.match || f.match.test(`${req.method} ${bare}`)));
+        const fault = faults.find(
+          (f) => f.remaining > 0 && (!f.match || f.match.test(`${req.method} ${bare}`)),
+        );
         if (fault) {
           fault.remaining--;
           throw new HttpError(fault.status, fault.reason, fault.message ?? `Injected fault: ${fault.reason}`);
@@ -647,10 +788,15 @@ export async function startBigQueryEmulator(options: BigQueryEmulatorOptions = {
           payload = envelope(400, error.reason, error.message);
         } else {
           status = 500;
-          payload = envelope(500, 'internalError', `emulator: ${error instanceof Error ? error.message : String(error)}`);
+          payload = envelope(
+            500,
+            'internalError',
+            `emulator: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       res.statusCode = status;
+      logged.ms = performance.now() - started;
       if (payload === null || status === 204) {
         res.end();
         return;
