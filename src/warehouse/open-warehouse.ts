@@ -4,7 +4,6 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { SchemaNames, WarehouseConfig } from '../config/schema.ts';
-import { ClassifiedError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { RetryPolicy } from '../core/retry.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -37,6 +36,26 @@ export async function openWarehouse(
         ...(options.now ? { now: options.now } : {}),
       });
     }
+    case 'snowflake': {
+      const { SnowflakeWarehouse } = await import('./snowflake/snowflake-warehouse.ts');
+      return SnowflakeWarehouse.open({
+        connection: {
+          account: config.account,
+          username: config.username,
+          password: config.password,
+          privateKey: config.privateKey,
+          privateKeyPassphrase: config.privateKeyPassphrase,
+          database: config.database,
+          warehouse: config.warehouse,
+          role: config.role,
+          accessUrl: config.accessUrl,
+        },
+        schemas,
+        stageConcurrency: config.stageConcurrency,
+        logger: logger.child({ warehouse: 'snowflake' }),
+        ...(options.now ? { now: options.now } : {}),
+      });
+    }
     case 'bigquery': {
       const { BigQueryWarehouse } = await import('./bigquery/bigquery-warehouse.ts');
       return BigQueryWarehouse.open({
@@ -51,11 +70,5 @@ export async function openWarehouse(
         ...(options.retry ? { retry: options.retry } : {}),
       });
     }
-    case 'snowflake':
-      throw new ClassifiedError(`the ${config.type} warehouse is not built yet; use warehouse.type: duckdb`, {
-        kind: 'terminal',
-        level: 'local',
-        fix: 'Set warehouse.type to duckdb (the embedded default) until the Snowflake and BigQuery issues land',
-      });
   }
 }

@@ -295,12 +295,10 @@ describe('queries', () => {
   it('getQueryResults pages with maxResults and pageToken', async () => {
     const [job] = await bq.createQueryJob({ query: 'SELECT k FROM d.t ORDER BY k', jobId: 'paged-1' });
     const keys: number[] = [];
-    let next: Record<string, unknown> | null = { maxResults: 2, autoPaginate: false };
+    type Next = Record<string, unknown> | null;
+    let next: Next = { maxResults: 2, autoPaginate: false };
     while (next) {
-      const [rows, nextQuery] = (await job.getQueryResults(next)) as unknown as [
-        { k: number }[],
-        typeof next,
-      ];
+      const [rows, nextQuery]: [{ k: number }[], Next] = (await job.getQueryResults(next)) as never;
       keys.push(...rows.map((r) => r.k));
       next = nextQuery;
     }
@@ -316,12 +314,13 @@ describe('queries', () => {
 
   it('tabledata.list pages the rows of a table', async () => {
     const names: unknown[] = [];
-    let next: Record<string, unknown> | null = { maxResults: 2, autoPaginate: false };
+    type Next = Record<string, unknown> | null;
+    let next: Next = { maxResults: 2, autoPaginate: false };
     while (next) {
-      const [rows, nextQuery] = (await bq.dataset('d').table('t').getRows(next)) as unknown as [
-        { name: string }[],
-        typeof next,
-      ];
+      const [rows, nextQuery]: [{ name: string }[], Next] = (await bq
+        .dataset('d')
+        .table('t')
+        .getRows(next)) as never;
       names.push(...rows.map((r) => r.name));
       next = nextQuery;
     }

@@ -114,14 +114,18 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
   const raw = config.schemas.raw;
   const objects = OBJECTS.filter((o) => !config.objects.include || config.objects.include.includes(o.object));
   return withWarehouse(config, async (w) => {
-    // The dialect's text type (VARCHAR is not GoogleSQL).
+    // The dialect's text type (VARCHAR is not GoogleSQL) and identifier quote ("x" is a string in GoogleSQL).
     const text = w.capabilities.types.string;
+    const Q = w.capabilities.identifierQuote;
     const diffs: string[] = [];
     for (const o of objects) {
-      const entity = o.fields.some((f) => f.name === 'MEGAENTITYID') ? "COALESCE(mega_entity_id, '')" : "''";
+      // Names quoted so the same SQL runs where unquoted names fold to upper case (Snowflake).
+      const entity = o.fields.some((f) => f.name === 'MEGAENTITYID')
+        ? `COALESCE(${Q}mega_entity_id${Q}, '')`
+        : "''";
       const rows = await w.query<{ entity: string; n: string }>(
-        `SELECT ${entity} AS entity, CAST(count(*) AS ${text}) AS n FROM ${raw}.${o.table}
-          WHERE _deleted_at IS NULL GROUP BY 1`,
+        `SELECT ${entity} AS ${Q}entity${Q}, CAST(count(*) AS ${text}) AS ${Q}n${Q} FROM ${Q}${raw}${Q}.${Q}${o.table}${Q}
+          WHERE ${Q}_deleted_at${Q} IS NULL GROUP BY 1`,
       );
       const got = Object.fromEntries(rows.map((r) => [r.entity, Number(r.n)]));
       const want = truth.counts[o.object] ?? {};
@@ -141,9 +145,9 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
       debits: string;
       credits: string;
     }>(
-      `SELECT COALESCE(mega_entity_id, '') AS entity, accountno AS account, CAST(batch_date AS ${text}) AS day,
-              CAST(SUM(debitamount) AS ${text}) AS debits, CAST(SUM(creditamount) AS ${text}) AS credits
-         FROM ${raw}.gl_detail WHERE _deleted_at IS NULL GROUP BY 1, 2, 3`,
+      `SELECT COALESCE(${Q}mega_entity_id${Q}, '') AS ${Q}entity${Q}, ${Q}accountno${Q} AS ${Q}account${Q}, CAST(${Q}batch_date${Q} AS ${text}) AS ${Q}day${Q},
+              CAST(SUM(${Q}debitamount${Q}) AS ${text}) AS ${Q}debits${Q}, CAST(SUM(${Q}creditamount${Q}) AS ${text}) AS ${Q}credits${Q}
+         FROM ${Q}${raw}${Q}.${Q}gl_detail${Q} WHERE ${Q}_deleted_at${Q} IS NULL GROUP BY 1, 2, 3`,
     );
     for (const tb of truth.trialBalances) {
       const inPeriod = lines.filter(

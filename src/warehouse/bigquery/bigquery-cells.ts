@@ -1,6 +1,6 @@
 /**
  * Query results as the REST API sends them (`{f: [{v}]}` with a schema, read with skipParsing) into
- * plain values: NUMERIC and BIGNUMERIC stay exact decimal strings, INT64 a number when it fits in
+ * plain values: NUMERIC and BIGNUMERIC stay exact decimal strings (NUMERIC with its nine digits), INT64 a number when it fits in
  * 2^53 (else a string), TIMESTAMP (microseconds since the epoch) an ISO UTC string, BOOL a
  * boolean, DATE/DATETIME/TIME/STRING/JSON the text BigQuery sent.
  */
@@ -24,6 +24,16 @@ export function isoFromMicros(micros: bigint): string {
   return rest === 0 ? iso : `${iso.slice(0, -1)}${String(rest).padStart(3, '0')}Z`;
 }
 
+/**
+ * NUMERIC always has scale 9 (NUMERIC(P,S) has S ≤ 9): written with all nine digits, as DuckDB and
+ * Snowflake write NUMERIC(38,9), so one value reads the same from every warehouse. BIGNUMERIC is
+ * left as sent.
+ */
+export function numericText(value: string): string {
+  const m = /^(-?\d+)(?:\.(\d{1,9}))?$/.exec(value);
+  return m ? `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}` : value;
+}
+
 export function decodeCell(value: unknown, field: ResultField): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') return value; // RECORD / REPEATED: left as sent
@@ -39,6 +49,8 @@ export function decodeCell(value: unknown, field: ResultField): unknown {
     case 'BOOLEAN':
     case 'BOOL':
       return value.toLowerCase() === 'true';
+    case 'NUMERIC':
+      return numericText(value);
     case 'TIMESTAMP':
       // Microseconds with useInt64Timestamp (always asked for); float seconds otherwise.
       return /^-?\d+$/.test(value)

@@ -41,6 +41,29 @@ export interface QueryOutcome {
   readonly sessionId: string | null;
 }
 
+/** Mutating DML running per table right now, and the most ever seen at once. */
+export class DmlTracker {
+  readonly active = new Map<string, number>();
+  readonly max = new Map<string, number>();
+
+  async around<T>(table: string, fn: () => Promise<T>): Promise<T> {
+    const now = (this.active.get(table) ?? 0) + 1;
+    this.active.set(table, now);
+    this.max.set(table, Math.max(now, this.max.get(table) ?? 0));
+    try {
+      return await fn();
+    } finally {
+      this.active.set(table, (this.active.get(table) ?? 1) - 1);
+    }
+  }
+}
+
+function mutatedTable(statement: TranslatedStatement): string | null {
+  if (statement.merge) return statement.merge.target;
+  if (statement.kind !== 'update' && statement.kind !== 'delete') return null;
+  return /^(?:UPDATE|DELETE\s+FROM)\s+(\S+)/i.exec(statement.sql)?.[1] ?? null;
+}
+
 /** One DuckDB connection and whether a BigQuery transaction is open on it. */
 export interface ExecContext {
   readonly connection: DuckDBConnection;
@@ -257,6 +280,7 @@ export async function runQuery(
     readonly parameters: readonly QueryParameter[];
     readonly inSession: boolean;
     readonly sessionId: string | null;
+    readonly tracker?: DmlTracker;
   },
 ): Promise<QueryOutcome> {
   const statements = splitStatements(options.query);
@@ -276,7 +300,12 @@ export async function runQuery(
         last = { kind: statement.kind, schema: null, rows: [], affected: null, stats: null };
         continue;
       }
-      last = await execute(ctx, statement, values(statement.params));
+      const table = mutatedTable(statement);
+      const bound = values(statement.params);
+      last =
+        table !== null && options.tracker
+          ? await options.tracker.around(table, () => execute(ctx, statement, bound))
+          : await execute(ctx, statement, bound);
       if (last.kind === 'query') lastQuery = last;
     }
     if (ctx.inTransaction && !options.inSession && translated.length > 1) {

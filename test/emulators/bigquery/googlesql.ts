@@ -290,6 +290,12 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
       case 'quoted': {
         const parts = t.value.split('.');
         const named = parts.length === 3 && parts[0] === options.projectId ? parts.slice(1) : parts;
+        const view = informationSchemaView(tokens, i);
+        if (view && named.length === 1) {
+          out.push(informationSchema(named[0]!, view.name));
+          i = view.end;
+          break;
+        }
         out.push(named.map(duckIdent).join('.'));
         break;
       }
@@ -354,6 +360,33 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
 }
 
 const KEYWORDS = new Set(['DROP', 'TABLE', 'IF', 'EXISTS', 'TRUNCATE']);
+
+/** `dataset`.INFORMATION_SCHEMA.TABLES|COLUMNS right after token i: the view and its last token. */
+function informationSchemaView(tokens: readonly Token[], i: number): { name: string; end: number } | null {
+  const next: number[] = [];
+  for (let j = i + 1; j < tokens.length && next.length < 4; j++) {
+    if (tokens[j]!.kind !== 'ws' && tokens[j]!.kind !== 'comment') next.push(j);
+  }
+  const text = next.map((j) => tokens[j]!.text.toUpperCase());
+  if (text[0] !== '.' || text[1] !== 'INFORMATION_SCHEMA' || text[2] !== '.') return null;
+  if (text[3] !== 'TABLES' && text[3] !== 'COLUMNS') {
+    throw new GoogleSqlError(`the BigQuery emulator serves INFORMATION_SCHEMA.TABLES and COLUMNS only, not ${text[3]}`);
+  }
+  return { name: text[3], end: next[3]! };
+}
+
+/**
+ * A dataset's INFORMATION_SCHEMA view over DuckDB's catalog, with GoogleSQL type names in
+ * COLUMNS.data_type (DECIMAL(38,9) is reported as NUMERIC(38,9)).
+ */
+function informationSchema(dataset: string, view: string): string {
+  const where = `WHERE table_schema = ${duckString(dataset)}`;
+  if (view === 'TABLES') {
+    return `(SELECT table_catalog, table_schema, table_name, CASE table_type WHEN 'BASE TABLE' THEN 'BASE TABLE' ELSE table_type END AS table_type FROM information_schema.tables ${where})`;
+  }
+  const type = `CASE data_type WHEN 'VARCHAR' THEN 'STRING' WHEN 'BIGINT' THEN 'INT64' WHEN 'INTEGER' THEN 'INT64' WHEN 'BOOLEAN' THEN 'BOOL' WHEN 'DOUBLE' THEN 'FLOAT64' WHEN 'TIMESTAMP WITH TIME ZONE' THEN 'TIMESTAMP' WHEN 'TIMESTAMP' THEN 'DATETIME' ELSE replace(data_type, 'DECIMAL', 'NUMERIC') END`;
+  return `(SELECT table_catalog, table_schema, table_name, column_name, ordinal_position, is_nullable, ${type} AS data_type FROM information_schema.columns ${where})`;
+}
 
 function nextWord(tokens: readonly Token[], i: number): string | undefined {
   for (let j = i + 1; j < tokens.length; j++) {

@@ -24,7 +24,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type Row, type SchemaField, catalogField, duckTypeOf } from './cells.ts';
-import { type ExecContext, type QueryOutcome, type QueryParameter, openContext, runQuery } from './engine.ts';
+import {
+  DmlTracker,
+  type ExecContext,
+  type QueryOutcome,
+  type QueryParameter,
+  openContext,
+  runQuery,
+} from './engine.ts';
 import { GoogleSqlError } from './googlesql.ts';
 
 export interface Fault {
@@ -67,6 +74,8 @@ export interface RunningBigQueryEmulator {
   readonly jobStates: Map<string, string[]>;
   /** Sessions created so far, and those still open. */
   sessionStats(): { readonly created: number; readonly open: number };
+  /** The most UPDATE/DELETE/MERGE statements that ran at once on each table (DuckDB name). */
+  maxConcurrentDml(): ReadonlyMap<string, number>;
   /** The SQL text of every query (jobs.query and query jobs), in order. */
   readonly queries: string[];
   /** The next `count` matching requests fail with this error. */
@@ -185,6 +194,7 @@ export async function startBigQueryEmulator(
   const jobStates = new Map<string, string[]>();
   const faults: (Fault & { remaining: number })[] = [];
   const queries: string[] = [];
+  const tracker = new DmlTracker();
   let sessionsCreated = 0;
   const pollsToDone = options.pollsToDone ?? 2;
   let baseUrl = '';
@@ -356,6 +366,7 @@ export async function startBigQueryEmulator(
           parameters: (query['queryParameters'] as QueryParameter[] | undefined) ?? [],
           inSession: sessionId !== null,
           sessionId,
+          tracker,
         });
         if (/^\s*CALL\s+BQ\.ABORT_SESSION\s*\(\s*\)\s*;?\s*$/i.test(String(query['query'])) && sessionId) {
           sessions.delete(sessionId);
@@ -813,6 +824,7 @@ export async function startBigQueryEmulator(
     requests,
     jobStates,
     queries,
+    maxConcurrentDml: () => tracker.max,
     sessionStats: () => ({ created: sessionsCreated, open: sessions.size }),
     failNext(count, fault) {
       faults.push({ ...fault, remaining: count });
