@@ -370,7 +370,9 @@ function informationSchemaView(tokens: readonly Token[], i: number): { name: str
   const text = next.map((j) => tokens[j]!.text.toUpperCase());
   if (text[0] !== '.' || text[1] !== 'INFORMATION_SCHEMA' || text[2] !== '.') return null;
   if (text[3] !== 'TABLES' && text[3] !== 'COLUMNS') {
-    throw new GoogleSqlError(`the BigQuery emulator serves INFORMATION_SCHEMA.TABLES and COLUMNS only, not ${text[3]}`);
+    throw new GoogleSqlError(
+      `the BigQuery emulator serves INFORMATION_SCHEMA.TABLES and COLUMNS only, not ${text[3]}`,
+    );
   }
   return { name: text[3], end: next[3]! };
 }
