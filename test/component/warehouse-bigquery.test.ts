@@ -126,7 +126,11 @@ describe('BigQuery warehouse: load and merge', () => {
         _load_id: 'load-1',
         _deleted_at: null,
       },
-      expect.objectContaining({ record_no: 2, amount: '-0.500000000', when_modified: '2026-11-01T08:00:01.123Z' }),
+      expect.objectContaining({
+        record_no: 2,
+        amount: '-0.500000000',
+        when_modified: '2026-11-01T08:00:01.123Z',
+      }),
     ]);
   });
 
@@ -175,7 +179,6 @@ describe('BigQuery warehouse: schema evolution through tables.patch', () => {
     ]);
     expect(await wh.ensureTable(spec, 'raw', 'evolve')).toEqual([]);
   });
-
 });
 
 describe('BigQuery warehouse: state, loads, lease, ledger', () => {
@@ -243,7 +246,6 @@ describe('BigQuery warehouse: state, loads, lease, ledger', () => {
     expect(emulator.sessionStats().created - sessionsBefore).toBe(3); // three acquireLease calls
     expect(emulator.sessionStats().open).toBe(0);
   });
-
 });
 
 describe('BigQuery warehouse: faults', () => {
