@@ -161,6 +161,10 @@ export class SnowflakeStageWriter implements StageWriter {
         );
       }
       return { table: this.table, rows: this.#rows };
+    } catch (error) {
+      // COPY purges only what it loaded; files of a failed load are removed so none linger.
+      await this.#runner.execute(`REMOVE @~/${this.#options.stagePath}/`).catch(() => undefined);
+      throw error;
     } finally {
       await rm(this.#dir, { recursive: true, force: true });
     }

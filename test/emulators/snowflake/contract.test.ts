@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import snowflake from 'snowflake-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassifiedError } from '../../../src/core/errors.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
@@ -16,6 +17,7 @@ import { SnowflakeSession } from '../../../src/warehouse/snowflake/snowflake-con
 import { SnowflakeWarehouse } from '../../../src/warehouse/snowflake/snowflake-warehouse.ts';
 import { tableSpecFromDescriptor } from '../../../src/warehouse/table-spec.ts';
 import { defineObject } from '../../../src/intacct/objects/descriptor.ts';
+import { blockedConnections } from '../../setup/network-guard.ts';
 import { type RunningSnowflakeEmulator, startSnowflakeEmulator } from './server.ts';
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -146,6 +148,38 @@ describe('snowflake-sdk against the emulator: statements', () => {
       emulator.delayQueries(0);
     }
     expect(emulator.stats.resultPolls).toBeGreaterThan(polls);
+  });
+
+  it('an async query (333334) is polled by status and its result fetched by query id', async () => {
+    const conn = snowflake.createConnection({ ...connection(), application: 'contract' } as never);
+    await conn.connectAsync();
+    try {
+      emulator.delayQueries(800);
+      const queryId = await new Promise<string>((resolve, reject) =>
+        conn.execute({
+          sqlText: 'select 5 as "five"',
+          asyncExec: true,
+          complete: (error, statement) => (error ? reject(error) : resolve(statement.getQueryId())),
+        }),
+      );
+      emulator.delayQueries(0);
+      expect(queryId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(conn.isStillRunning((await conn.getQueryStatus(queryId)) as never)).toBe(true);
+      const statement = await conn.getResultsFromQueryId({ queryId });
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const out: unknown[] = [];
+        statement
+          .streamRows()
+          .on('data', (r: unknown) => out.push(r))
+          .on('end', () => resolve(out))
+          .on('error', reject);
+      });
+      expect(rows).toEqual([{ five: 5 }]);
+      expect(await conn.getQueryStatus(queryId)).toBe('SUCCESS');
+    } finally {
+      emulator.delayQueries(0);
+      await new Promise<void>((resolve) => conn.destroy(() => resolve()));
+    }
   });
 
   it('an expired session token (390112) is renewed with the master token and the query goes through', async () => {
@@ -295,7 +329,32 @@ describe('snowflake-sdk against the emulator: stages and sessions', () => {
     }
   });
 
-  it('destroy closes the server session; its token no longer works', async () => {
+  it('a COPY that fails names the bad value, and the staged files are removed', async () => {
+    await session.execute(
+      'create table "c"."typed_stage" ("id" NUMBER(38,0), "amount" NUMBER(38,9), "_seq" NUMBER(38,0), "_deleted_at" VARCHAR)',
+    );
+    const { SnowflakeStageWriter } = await import('../../../src/warehouse/snowflake/snowflake-loader.ts');
+    const writer = await SnowflakeStageWriter.open(session, 'typed_stage', {
+      table: '"c"."typed_stage"',
+      columns: ['"id"', '"amount"', '"_seq"', '"_deleted_at"'],
+      stagePath: 'intacct_elt/typed_stage',
+    });
+    await writer.append([
+      ['1', '1.5'],
+      ['2', 'not a number'],
+    ]);
+    const error = await failure(writer.finish());
+    expect(error.codes).toEqual(['100038']);
+    expect(error.kind).toBe('terminal');
+    expect((await session.execute('LIST @~/intacct_elt/typed_stage/')).rows).toEqual([]);
+    expect((await session.execute('select count(*) as "n" from "c"."typed_stage"')).rows).toEqual([{ n: 0 }]);
+  });
+
+  it('no connection of the driver left loopback (the network guard saw none)', () => {
+    expect(blockedConnections).toEqual([]);
+  });
+
+  it('destroy closes the server session', async () => {
     const closed = emulator.stats.sessionsClosed;
     const other = await SnowflakeSession.open(connection());
     await other.destroy();

@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
 import { SnowflakeSqlError, fromDuckDBError, unsupported } from './errors.ts';
 import { type EncodedResult, encodeResult, statusResult } from './result-encode.ts';
 import {
@@ -138,7 +138,8 @@ const SETUP_SQL = [
   `CREATE VIEW ${quoteDuck('INFORMATION_SCHEMA')}.${quoteDuck('COLUMNS')} AS SELECT main.sf_decode(table_schema) AS ${quoteDuck('TABLE_SCHEMA')},
      main.sf_decode(table_name) AS ${quoteDuck('TABLE_NAME')}, main.sf_decode(column_name) AS ${quoteDuck('COLUMN_NAME')},
      ordinal_position AS ${quoteDuck('ORDINAL_POSITION')}, main.sf_type(data_type) AS ${quoteDuck('DATA_TYPE')},
-     numeric_precision AS ${quoteDuck('NUMERIC_PRECISION')}, numeric_scale AS ${quoteDuck('NUMERIC_SCALE')}, is_nullable AS ${quoteDuck('IS_NULLABLE')},
+     CASE WHEN data_type = 'HUGEINT' THEN 38 ELSE numeric_precision END AS ${quoteDuck('NUMERIC_PRECISION')},
+     CASE WHEN data_type = 'HUGEINT' THEN 0 ELSE numeric_scale END AS ${quoteDuck('NUMERIC_SCALE')}, is_nullable AS ${quoteDuck('IS_NULLABLE')},
      column_default AS ${quoteDuck('COLUMN_DEFAULT')}
      FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema NOT IN ('main', '${encodeName('INFORMATION_SCHEMA')}')`,
 ];
@@ -401,7 +402,7 @@ export async function startSnowflakeEmulator(
       case 'alter-session':
         for (const [name, value] of Object.entries(plan.settings)) {
           const accepts = SESSION_SETTINGS[name];
-          if (!accepts || !accepts(value)) throw unsupported(`ALTER SESSION SET ${name} = ${value}`);
+          if (!accepts?.(value)) throw unsupported(`ALTER SESSION SET ${name} = ${value}`);
         }
         return {
           result: statusResult([['status', 'text', 'Statement executed successfully.']]),
@@ -488,10 +489,25 @@ export async function startSnowflakeEmulator(
     const probe = await session.conn.run(`SELECT * FROM ${copy.table} LIMIT 0`).catch((e) => {
       throw fromDuckDBError(e, decodeName);
     });
+    const names = probe.columnNames();
+    const types = probe.columnTypes();
     const targetColumns = copy.columns
       ? copy.columns.map(quoteDuck)
-      : probe.columnNames().map((c) => `"${c.replace(/"/g, '""')}"`);
+      : names.map((c) => `"${c.replace(/"/g, '""')}"`);
     const n = targetColumns.length;
+    const typeOf = (i: number) => {
+      const name = copy.columns ? encodeName(copy.columns[i]!) : names[i]!;
+      return types[names.findIndex((c) => c.toLowerCase() === name.toLowerCase())];
+    };
+    // DuckDB parses text into DECIMAL(38,s) ~100x slower than into DECIMAL(18,s): values with at most
+    // nine integer digits take the narrow parse and widen exactly; the rest take the wide one.
+    const field = (i: number) => {
+      const c = `c${i + 1}`;
+      const type = typeOf(i);
+      if (type?.typeId !== DuckDBTypeId.DECIMAL || type.width <= 18 || type.scale > 9) return c;
+      const wide = type.toString();
+      return `CASE WHEN length(split_part(${c}, '.', 1)) <= 9 THEN CAST(CAST(${c} AS DECIMAL(18,${type.scale})) AS ${wide}) ELSE CAST(${c} AS ${wide}) END`;
+    };
     const columnsStruct = `{${Array.from({ length: n }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ')}}`;
     const nulls = [...copy.nullIf, ...(copy.emptyFieldAsNull ? [''] : [])];
     const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -502,7 +518,7 @@ export async function startSnowflakeEmulator(
         const reader = `read_csv(${lit(join(root, file))}, delim = ${lit(copy.delimiter)}, quote = ${lit(copy.enclosedBy ?? '')}, escape = ${lit(copy.enclosedBy ?? '')},
           header = false, skip = ${copy.skipHeader}, columns = ${columnsStruct}, auto_detect = false,
           nullstr = [${(nulls.length > 0 ? nulls : ['\u0000']).map(lit).join(', ')}], allow_quoted_nulls = false, compression = ${lit(gz ? 'gzip' : 'none')})`;
-        const sqlText = `INSERT INTO ${copy.table} (${targetColumns.join(', ')}) SELECT ${Array.from({ length: n }, (_, i) => `c${i + 1}`).join(', ')} FROM ${reader}`;
+        const sqlText = `INSERT INTO ${copy.table} (${targetColumns.join(', ')}) SELECT ${Array.from({ length: n }, (_, i) => field(i)).join(', ')} FROM ${reader}`;
         let rows: number;
         try {
           rows = (await session.conn.run(sqlText)).rowsChanged;
@@ -586,7 +602,8 @@ export async function startSnowflakeEmulator(
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const started = performance.now();
       const kind = /^\s*(\w+)/.exec(sqlText)?.[1]?.toUpperCase() ?? '?';
-      const timing = (stats.timings[kind] ??= { count: 0, ms: 0 });
+      stats.timings[kind] ??= { count: 0, ms: 0 };
+      const timing = stats.timings[kind];
       timing.count++;
       try {
         if (body['bindStage'])
