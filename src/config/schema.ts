@@ -144,10 +144,31 @@ const bigquery = z
     type: z.literal('bigquery'),
     projectId: z.string().min(1).describe('Google Cloud project id.'),
     location: z.string().min(1).default('US').describe('Dataset location.'),
-    keyFilename: z.string().min(1).optional().describe('Service-account key file.'),
-    apiEndpoint: z.url().optional().describe('Override of the BigQuery API endpoint (an emulator in tests).'),
+    keyFilename: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Service-account key file (one of keyFilename or accessToken is required).'),
+    accessToken: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('An OAuth2 access token to use instead of a key file (short-lived; the emulator). Secret.'),
+    apiEndpoint: z
+      .url()
+      .refine((value) => {
+        const url = new URL(value);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+      }, 'must use https (plain http is accepted only for a loopback emulator)')
+      .optional()
+      .describe('Override of the BigQuery API endpoint (the loopback emulator in tests).'),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.keyFilename !== undefined || c.accessToken !== undefined, {
+    message:
+      'BigQuery needs credentials: set keyFilename (GOOGLE_APPLICATION_CREDENTIALS) or accessToken (BIGQUERY_ACCESS_TOKEN)',
+    path: ['keyFilename'],
+  });
 
 const warehouse = z
   .discriminatedUnion('type', [duckdb, snowflake, bigquery])
@@ -329,6 +350,7 @@ export const SECRET_PATHS = [
   'intacct.senderPassword',
   'intacct.userPassword',
   'warehouse.password',
+  'warehouse.accessToken',
   'warehouse.privateKey',
   'warehouse.privateKeyPassphrase',
   'alerts.webhookUrl',
@@ -367,6 +389,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'BIGQUERY_PROJECT_ID', path: 'warehouse.projectId' },
   { name: 'BIGQUERY_LOCATION', path: 'warehouse.location' },
   { name: 'GOOGLE_APPLICATION_CREDENTIALS', path: 'warehouse.keyFilename' },
+  { name: 'BIGQUERY_ACCESS_TOKEN', path: 'warehouse.accessToken' },
+  { name: 'BIGQUERY_API_ENDPOINT', path: 'warehouse.apiEndpoint' },
   { name: 'INTACCT_ELT_SCHEMA_POLICY', path: 'sync.schemaPolicy' },
   { name: 'INTACCT_ELT_LOG_LEVEL', path: 'logging.level' },
   { name: 'INTACCT_ELT_ALERT_WEBHOOK_URL', path: 'alerts.webhookUrl' },

@@ -27,10 +27,12 @@ export async function warehouseTrialBalance(
 ): Promise<Map<string, { debits: string; credits: string }>> {
   const q = (name: string) => quoteIdentifier(name, warehouse.capabilities.identifierQuote);
   // Every name quoted: unquoted names would fold to upper case on Snowflake and miss the columns.
+  // The dialect's text type: VARCHAR is not a GoogleSQL type.
+  const text = warehouse.capabilities.types.string;
   const rows = await warehouse.query<{ account: string; debits: string; credits: string }>(
     `SELECT ${q('accountno')} AS ${q('account')},
-            CAST(SUM(COALESCE(${q('debitamount')}, 0)) AS VARCHAR) AS ${q('debits')},
-            CAST(SUM(COALESCE(${q('creditamount')}, 0)) AS VARCHAR) AS ${q('credits')}
+            CAST(SUM(COALESCE(${q('debitamount')}, 0)) AS ${text}) AS ${q('debits')},
+            CAST(SUM(COALESCE(${q('creditamount')}, 0)) AS ${text}) AS ${q('credits')}
        FROM ${q(schemas.raw)}.${q('gl_detail')}
       WHERE ${q('_deleted_at')} IS NULL AND ${q('_entity')} = $1
         AND ${q('batch_date')} BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)

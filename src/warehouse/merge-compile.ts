@@ -232,7 +232,7 @@ export function compileColumnValues(
 ): RawBuilder<unknown> {
   const key = singleKey(input.spec);
   const keysOnly = { ...input, column: undefined };
-  return sql`SELECT DISTINCT CAST(${sql.ref(input.column)} AS VARCHAR) AS ${sql.id('value')} FROM ${table(input.rawSchema, input.spec.name)}
+  return sql`SELECT DISTINCT CAST(${sql.ref(input.column)} AS ${sql.raw(input.caps.types.string)}) AS ${sql.id('value')} FROM ${table(input.rawSchema, input.spec.name)}
 WHERE ${sql.ref(input.column)} IS NOT NULL AND ${sql.ref(key.name)} IN (${keySelect(keysOnly)})`;
 }
 

@@ -4,14 +4,16 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { SchemaNames, WarehouseConfig } from '../config/schema.ts';
-import { ClassifiedError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
+import type { RetryPolicy } from '../core/retry.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface OpenWarehouseOptions {
   /** Base for a relative DuckDB path; default: the process's working directory. */
   readonly cwd?: string;
   readonly now?: () => Date;
+  /** Backoff for a cloud warehouse's rate limits and backend errors (tests shorten it). */
+  readonly retry?: RetryPolicy;
 }
 
 export async function openWarehouse(
@@ -54,14 +56,19 @@ export async function openWarehouse(
         ...(options.now ? { now: options.now } : {}),
       });
     }
-    case 'bigquery':
-      throw new ClassifiedError(
-        `the ${config.type} warehouse is not built yet; use warehouse.type: duckdb or snowflake`,
-        {
-          kind: 'terminal',
-          level: 'local',
-          fix: 'Set warehouse.type to duckdb (the embedded default) or snowflake until the BigQuery issue lands',
-        },
-      );
+    case 'bigquery': {
+      const { BigQueryWarehouse } = await import('./bigquery/bigquery-warehouse.ts');
+      return BigQueryWarehouse.open({
+        projectId: config.projectId,
+        location: config.location,
+        ...(config.apiEndpoint === undefined ? {} : { apiEndpoint: config.apiEndpoint }),
+        ...(config.keyFilename === undefined ? {} : { keyFilename: config.keyFilename }),
+        ...(config.accessToken === undefined ? {} : { accessToken: config.accessToken }),
+        schemas,
+        logger: logger.child({ warehouse: 'bigquery' }),
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+      });
+    }
   }
 }

@@ -369,15 +369,15 @@ describe('DuckDB warehouse: lease', () => {
 });
 
 describe('openWarehouse', () => {
-  it('refuses warehouses that are not built yet with a terminal error', async () => {
+  it('refuses a BigQuery warehouse without credentials before any call, with a fix', async () => {
     const error = await openWarehouse(
       { type: 'bigquery', projectId: 'p', location: 'US' },
       SCHEMAS,
       silentLogger,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClassifiedError);
-    expect((error as ClassifiedError).kind).toBe('terminal');
-    expect((error as Error).message).toMatch(/bigquery warehouse is not built yet/);
+    expect((error as ClassifiedError).kind).toBe('auth');
+    expect((error as ClassifiedError).fix).toMatch(/GOOGLE_APPLICATION_CREDENTIALS|BIGQUERY_ACCESS_TOKEN/);
     expect(DuckDBWarehouse).toBeDefined();
   });
 });

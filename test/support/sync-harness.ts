@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JobConfig, configSchema } from '../../src/config/schema.ts';
+import { type JobConfig, type WarehouseConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
 import { clientFor } from '../../src/cli/job.ts';
@@ -23,7 +23,12 @@ export function tempDuckDbPath(name = 'warehouse'): string {
 export function sandboxConfig(
   sandbox: RunningSandbox,
   path: string,
-  overrides: { concurrency?: number; pageSize?: number; objects?: string[] } = {},
+  overrides: {
+    concurrency?: number;
+    pageSize?: number;
+    objects?: string[];
+    warehouse?: WarehouseConfig;
+  } = {},
 ): JobConfig {
   return configSchema.parse({
     intacct: {
@@ -33,7 +38,7 @@ export function sandboxConfig(
       concurrency: overrides.concurrency ?? 4,
       pageSize: overrides.pageSize ?? 1000,
     },
-    warehouse: { type: 'duckdb', path },
+    warehouse: overrides.warehouse ?? { type: 'duckdb', path },
     sync: { safetyLagSeconds: 0 },
     ...(overrides.objects ? { objects: { include: overrides.objects } } : {}),
   });
@@ -109,15 +114,18 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
   const raw = config.schemas.raw;
   const objects = OBJECTS.filter((o) => !config.objects.include || config.objects.include.includes(o.object));
   return withWarehouse(config, async (w) => {
+    // The dialect's text type (VARCHAR is not GoogleSQL) and identifier quote ("x" is a string in GoogleSQL).
+    const text = w.capabilities.types.string;
+    const Q = w.capabilities.identifierQuote;
     const diffs: string[] = [];
     for (const o of objects) {
       // Names quoted so the same SQL runs where unquoted names fold to upper case (Snowflake).
       const entity = o.fields.some((f) => f.name === 'MEGAENTITYID')
-        ? `COALESCE("mega_entity_id", '')`
+        ? `COALESCE(${Q}mega_entity_id${Q}, '')`
         : "''";
       const rows = await w.query<{ entity: string; n: string }>(
-        `SELECT ${entity} AS "entity", CAST(count(*) AS VARCHAR) AS "n" FROM "${raw}"."${o.table}"
-          WHERE "_deleted_at" IS NULL GROUP BY 1`,
+        `SELECT ${entity} AS ${Q}entity${Q}, CAST(count(*) AS ${text}) AS ${Q}n${Q} FROM ${Q}${raw}${Q}.${Q}${o.table}${Q}
+          WHERE ${Q}_deleted_at${Q} IS NULL GROUP BY 1`,
       );
       const got = Object.fromEntries(rows.map((r) => [r.entity, Number(r.n)]));
       const want = truth.counts[o.object] ?? {};
@@ -137,9 +145,9 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
       debits: string;
       credits: string;
     }>(
-      `SELECT COALESCE("mega_entity_id", '') AS "entity", "accountno" AS "account", CAST("batch_date" AS VARCHAR) AS "day",
-              CAST(SUM("debitamount") AS VARCHAR) AS "debits", CAST(SUM("creditamount") AS VARCHAR) AS "credits"
-         FROM "${raw}"."gl_detail" WHERE "_deleted_at" IS NULL GROUP BY 1, 2, 3`,
+      `SELECT COALESCE(${Q}mega_entity_id${Q}, '') AS ${Q}entity${Q}, ${Q}accountno${Q} AS ${Q}account${Q}, CAST(${Q}batch_date${Q} AS ${text}) AS ${Q}day${Q},
+              CAST(SUM(${Q}debitamount${Q}) AS ${text}) AS ${Q}debits${Q}, CAST(SUM(${Q}creditamount${Q}) AS ${text}) AS ${Q}credits${Q}
+         FROM ${Q}${raw}${Q}.${Q}gl_detail${Q} WHERE ${Q}_deleted_at${Q} IS NULL GROUP BY 1, 2, 3`,
     );
     for (const tb of truth.trialBalances) {
       const inPeriod = lines.filter(

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SchemaNames, WarehouseConfig } from '../../../src/config/schema.ts';
 import type { WarehouseType } from '../../../src/warehouse/warehouse.ts';
+import { startBigQueryEmulator } from '../../emulators/bigquery/server.ts';
 import { type RunningSnowflakeEmulator, startSnowflakeEmulator } from '../../emulators/snowflake/server.ts';
 
 export interface TargetRun {
@@ -42,6 +43,22 @@ export const TARGETS: readonly WarehouseTarget[] = [
       });
       return {
         config: () => snowflakeConfig(emulator),
+        teardown: () => emulator.close(),
+      };
+    },
+  },
+  {
+    name: 'bigquery',
+    async start() {
+      const emulator = await startBigQueryEmulator({ token: 'conformance-token' });
+      return {
+        config: () => ({
+          type: 'bigquery',
+          projectId: 'conformance',
+          location: 'US',
+          apiEndpoint: emulator.url,
+          accessToken: 'conformance-token',
+        }),
         teardown: () => emulator.close(),
       };
     },

@@ -2,7 +2,8 @@
  * One warehouse contract, run on every target in targets.ts through openWarehouse (the real driver
  * for cloud warehouses, against their emulators): tables and schema evolution, the staging bulk
  * path, MERGE with updates, deletes and duplicate source rows, state, loads, lease, ledger, and
- * hostile identifiers and values. Raw SQL here quotes every identifier, as portable SQL must.
+ * hostile identifiers and values. Raw SQL here quotes every identifier, as portable SQL must, and
+ * goes out in each warehouse's own quote (query below).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SchemaNames } from '../../../src/config/schema.ts';
@@ -59,7 +60,26 @@ const HOSTILE: TableSpec = {
 const REPORTED_TYPES: Readonly<Record<string, readonly [string, string]>> = {
   duckdb: ['VARCHAR', 'DECIMAL(38,9)'],
   snowflake: ['TEXT', 'NUMBER'],
+  bigquery: ['STRING', 'NUMERIC(38,9)'],
 };
+
+/**
+ * Raw SQL written with double-quoted names and `varchar`, in the warehouse's own identifier quote
+ * and text type (in GoogleSQL "x" is a string and VARCHAR no type).
+ */
+function query<T>(w: Warehouse, text: string, params?: readonly string[]): Promise<T[]> {
+  const sqlText = text
+    .replaceAll('"', w.capabilities.identifierQuote)
+    .replace(/\bas varchar\)/gi, `as ${w.capabilities.types.string})`);
+  return w.query<T>(sqlText, params);
+}
+
+/** A schema's catalog view: information_schema, or the dataset's INFORMATION_SCHEMA on BigQuery. */
+function catalog(w: Warehouse, schema: string, view: 'tables' | 'columns'): string {
+  return w.capabilities.type === 'bigquery'
+    ? `"${schema}".INFORMATION_SCHEMA.${view.toUpperCase()}`
+    : `information_schema.${view}`;
+}
 
 const row = (id: string, amount: string, modified: string, account = '1000'): StageRow => [
   id,
@@ -97,7 +117,8 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
   }
 
   async function rawRows(w: Warehouse) {
-    return w.query<Record<string, unknown>>(
+    return query<Record<string, unknown>>(
+      w,
       `select "record_no", "accountno", "amount", "entry_date", "cleared", "when_modified", "_entity", "_load_id", "_deleted_at"
          from ${raw()} order by "record_no"`,
     );
@@ -238,8 +259,9 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
     ).toBe(1);
     const deleted = (await rawRows(wh)).filter((r) => r['_deleted_at'] !== null).map((r) => r['record_no']);
     expect(deleted).toEqual([1, 4]);
-    const staging = await wh.query<{ n: number }>(
-      `select count(*) as "n" from information_schema.tables where table_schema = $1`,
+    const staging = await query<{ n: number }>(
+      wh,
+      `select count(*) as "n" from ${catalog(wh, schemas.staging, 'tables')} where table_schema = $1`,
       [schemas.staging],
     );
     expect(staging[0]?.n).toBe(0);
@@ -269,14 +291,16 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
     }
     const result = await stageAndMerge(wh, 'load-bulk', rows);
     expect(result.inserted).toBe(1200);
-    const back = await wh.query<{ record_no: number; accountno: string | null; amount: string | null }>(
+    const back = await query<{ record_no: number; accountno: string | null; amount: string | null }>(
+      wh,
       `select "record_no", "accountno", "amount" from ${raw()} where "record_no" <= 16 order by "record_no"`,
     );
     expect(back.map((r) => r.accountno)).toEqual(
       Array.from({ length: 16 }, (_, k) => hostile[(k + 1) % hostile.length]),
     );
     expect(back[6]?.amount).toBeNull();
-    const sums = await wh.query<{ n: number; total: string }>(
+    const sums = await query<{ n: number; total: string }>(
+      wh,
       `select count(*) as "n", cast(sum("amount") as varchar) as "total" from ${raw()}`,
     );
     const expected = rows.reduce((sum, r) => sum + (r[2] === null ? 0n : BigInt(r[2]!.replace('.', ''))), 0n);
@@ -299,7 +323,8 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
       HOSTILE,
     );
     expect(result.inserted).toBe(2);
-    const rows = await wh.query<Record<string, unknown>>(
+    const rows = await query<Record<string, unknown>>(
+      wh,
       `select "select", "group", "from" from "${schemas.raw}"."order" order by "select"`,
     );
     expect(rows).toEqual([
@@ -327,8 +352,9 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
       { kind: 'add-column', table: `${schemas.raw}.gl_detail`, column: 'gldimfund', type: 'string' },
       { kind: 'add-column', table: `${schemas.raw}.gl_detail`, column: 'rate', type: 'decimal' },
     ]);
-    const columns = await wh.query<{ name: string; type: string; nullable: string }>(
-      `select column_name as "name", data_type as "type", is_nullable as "nullable" from information_schema.columns
+    const columns = await query<{ name: string; type: string; nullable: string }>(
+      wh,
+      `select column_name as "name", data_type as "type", is_nullable as "nullable" from ${catalog(wh, schemas.raw, 'columns')}
         where table_schema = $1 and table_name = 'gl_detail' and column_name in ('gldimfund', 'rate') order by column_name`,
       [schemas.raw],
     );
@@ -345,7 +371,7 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
       'E100',
       withCustom,
     );
-    const stored = await wh.query<Record<string, unknown>>(`select "gldimfund", "rate" from ${raw()}`);
+    const stored = await query<Record<string, unknown>>(wh, `select "gldimfund", "rate" from ${raw()}`);
     expect(stored).toEqual([{ gldimfund: 'F1', rate: '0.250000000' }]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Golden SQL per statement kind and dialect (DuckDB, Snowflake), side by side in one folder per
+ * Golden SQL per statement kind and dialect (DuckDB, Snowflake, BigQuery), side by side in one folder per
  * dialect. Regenerate after a reviewed change with `UPDATE_GOLDEN=1 npx vitest run test/golden/sql`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import {
   compileCreateRawTable,
   compileCreateStagingTable,
 } from '../../../src/warehouse/ddl-compile.ts';
+import { BigQueryDialect } from '../../../src/warehouse/bigquery/bigquery-dialect.ts';
+import { compileMergeScript } from '../../../src/warehouse/bigquery/bigquery-script.ts';
 import { DuckDBDialect } from '../../../src/warehouse/duckdb/duckdb-dialect.ts';
 import { SnowflakeDialect } from '../../../src/warehouse/snowflake/snowflake-dialect.ts';
 import { compileCopy, compilePut } from '../../../src/warehouse/snowflake/snowflake-loader.ts';
@@ -78,6 +80,7 @@ interface Target {
 const TARGETS: Record<string, Target> = {
   duckdb: { caps: CAPABILITIES.duckdb, dialect: () => new DuckDBDialect(null) },
   snowflake: { caps: CAPABILITIES.snowflake, dialect: () => new SnowflakeDialect(null) },
+  bigquery: { caps: CAPABILITIES.bigquery, dialect: () => new BigQueryDialect(null) },
 };
 
 function cases(name: string, target: Target): Record<string, () => CompiledQuery | string | Promise<string>> {
@@ -106,6 +109,17 @@ function cases(name: string, target: Target): Record<string, () => CompiledQuery
     'reconcile-keys': () => compileReconcileKeys(keyInput).compile(db),
     'control-tables-migration': () => migrationSql(target.dialect()),
   };
+  if (name === 'bigquery') {
+    return {
+      ...common,
+      // The transactional unit: the MERGE and the watermark as one script.
+      'merge-script': () =>
+        compileMergeScript(db, mergeInput, {
+          request: { object: 'GLDETAIL', entity: 'E100', watermark: '2026-11-01T07:59:00.000Z', loadId: 'load-1' },
+          now: at,
+        }),
+    };
+  }
   if (name !== 'snowflake') return common;
   return {
     ...common,

@@ -1,0 +1,4 @@
+create table if not exists `intacct_raw`.`_elt_state` (`object` STRING not null, `entity` STRING not null, `watermark` STRING, `load_id` STRING not null, `updated_at` TIMESTAMP not null);
+create table if not exists `intacct_raw`.`_elt_loads` (`load_id` STRING not null, `command` STRING not null, `status` STRING not null, `started_at` TIMESTAMP not null, `finished_at` TIMESTAMP, `report` STRING, `error` STRING);
+create table if not exists `intacct_raw`.`_elt_lease` (`job` STRING not null, `owner` STRING not null, `acquired_at` TIMESTAMP not null, `expires_at` TIMESTAMP not null);
+create table if not exists `intacct_raw`.`_elt_reverse_ledger` (`flow` STRING not null, `entity` STRING not null, `external_key` STRING not null, `status` STRING not null, `intacct_key` STRING, `control_id` STRING, `payload_hash` STRING not null, `errors` STRING, `updated_at` TIMESTAMP not null);
