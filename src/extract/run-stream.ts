@@ -74,7 +74,9 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   const convert = compileRowConverter(columns, object.key, ctx.timeZone);
   const watermarkIndex =
     ctx.spec.watermark === undefined ? -1 : columns.findIndex((c) => c.name === ctx.spec.watermark);
-  const createdIndex = object.created === null ? -1 : columns.findIndex((c) => c.source === object.created);
+  // Only a creation timestamp can stand in for a missing watermark; a creation date cannot.
+  const createdIsTimestamp = object.fields.find((d) => d.name === object.created)?.type === 'timestamp';
+  const createdIndex = createdIsTimestamp ? columns.findIndex((c) => c.source === object.created) : -1;
   const keyIndex = columns.findIndex((c) => c.source === object.key);
   const label = `${object.object}${task.entity ? `@${task.entity}` : ''}${task.slices > 1 ? `#${task.slice + 1}` : ''}`;
   const log = ctx.logger.child({

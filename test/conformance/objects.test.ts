@@ -54,7 +54,7 @@ describe('object registry', () => {
         expect(FIELD_TYPES).toContain(f.type);
       }
       if (d.watermark !== null) expect(fields.get(d.watermark)?.type).toBe('timestamp');
-      if (d.created !== null) expect(fields.get(d.created)?.type).toBe('timestamp');
+      if (d.created !== null) expect(['timestamp', 'date']).toContain(fields.get(d.created)?.type);
       if (d.refresh === 'incremental') expect(d.watermark).not.toBeNull();
       if (d.deletes === 'audit') expect(d.auditType).toMatch(/^[a-z]+$/);
       if (d.deletes === 'full-refresh') expect(d.refresh).toBe('full');

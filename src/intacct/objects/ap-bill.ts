@@ -41,6 +41,7 @@ export const apBill = defineObject({
     { name: 'TRX_TOTALDUE', type: 'decimal' },
     { name: 'STATE', type: 'string' },
     { name: 'RAWSTATE', type: 'string' },
+    { name: 'MODULEKEY', type: 'string' },
     { name: 'GLBATCHKEY', type: 'string' },
     { name: 'ONHOLD', type: 'boolean' },
     { name: 'PAYMENTPRIORITY', type: 'string' },

@@ -40,6 +40,7 @@ export const apPayment = defineObject({
     { name: 'TRX_TOTALPAID', type: 'decimal' },
     { name: 'STATE', type: 'string' },
     { name: 'RAWSTATE', type: 'string' },
+    { name: 'MODULEKEY', type: 'string' },
     { name: 'GLBATCHKEY', type: 'string' },
     { name: 'AUWHENCREATED', type: 'timestamp' },
     { name: 'WHENMODIFIED', type: 'timestamp' },

@@ -41,6 +41,7 @@ export const arInvoice = defineObject({
     { name: 'TRX_TOTALDUE', type: 'decimal' },
     { name: 'STATE', type: 'string' },
     { name: 'RAWSTATE', type: 'string' },
+    { name: 'MODULEKEY', type: 'string' },
     { name: 'GLBATCHKEY', type: 'string' },
     { name: 'AUWHENCREATED', type: 'timestamp' },
     { name: 'WHENMODIFIED', type: 'timestamp' },

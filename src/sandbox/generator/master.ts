@@ -596,8 +596,8 @@ function buildExchangeRates(w: Writer, rng: Rng): void {
         FROM_CURRENCY: code,
         TO_CURRENCY: 'USD',
         EFFECTIVE_START_DATE: new Date(ms).toISOString().slice(0, 10),
-        RATE: rate,
-        RECIPRATE: (10_000 / units).toFixed(4),
+        EXCHANGE_RATE: rate,
+        RECIPROCAL_RATE: (10_000 / units).toFixed(4),
       });
     }
   }
