@@ -134,7 +134,10 @@ export function windowFilter(object: ObjectDescriptor, window: Window): Filter |
   const main = byWatermark.length === 1 ? byWatermark[0]! : f.and(...byWatermark);
   if (object.created === null || object.created === object.watermark) return main;
   const created = object.created;
-  const byCreated = object.fields.find((d) => d.name === created)?.type === 'date' ? withinDays(created, window) : within(created);
+  const byCreated =
+    object.fields.find((d) => d.name === created)?.type === 'date'
+      ? withinDays(created, window)
+      : within(created);
   return f.or(main, f.and(f.isNull(object.watermark), ...byCreated));
 }
 
