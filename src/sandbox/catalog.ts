@@ -595,6 +595,7 @@ const CUSTOMER = object(
     text('DELIVERY_OPTIONS'),
     date('LAST_INVOICEDATE', ro),
     text('SALESFORCE_ID', { custom: true, maxLength: 18, label: 'Salesforce ID' }),
+    text('CUSTOMER_TIER', { custom: true, maxLength: 20, label: 'Customer tier' }),
     ...audit,
     ...mega,
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_TYPES } from '../../src/intacct/objects/descriptor.ts';
+import { FIELD_TYPES, nameList, optionalFields } from '../../src/intacct/objects/descriptor.ts';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
 import { fieldDef, objectDef } from '../../src/sandbox/catalog.ts';
 
@@ -66,6 +66,34 @@ describe('object registry', () => {
         expect(fields.has(r.field), `${d.object}.${r.field}`).toBe(true);
       }
       if (d.parent) expect(OBJECTS.find((o) => o.object === d.parent!.object)?.deletes).toBe('audit');
+    });
+
+    it('names a public source for every field, or marks it unconfirmed', () => {
+      const names = new Set(d.fields.map((f) => f.name));
+      const sourced = new Set<string>();
+      for (const s of d.sources) {
+        expect(s.ref.trim(), `${d.object}: a source without a reference`).not.toBe('');
+        for (const n of nameList(s.fields)) {
+          expect(names.has(n), `${d.object}: source lists ${n}, which is not a field`).toBe(true);
+          sourced.add(n);
+        }
+      }
+      const unconfirmed = nameList(d.unconfirmed);
+      for (const n of unconfirmed) {
+        expect(names.has(n), `${d.object}: unconfirmed ${n} is not a field`).toBe(true);
+        expect(sourced.has(n), `${d.object}.${n} has a source; drop it from unconfirmed`).toBe(false);
+      }
+      const missing = d.fields.map((f) => f.name).filter((n) => !sourced.has(n) && !unconfirmed.includes(n));
+      expect(missing, `${d.object}: fields with no source (add one, or list them as unconfirmed)`).toEqual(
+        [],
+      );
+      // The key and the watermark are relied on: a source must confirm them, or the object is optional.
+      if (!d.optional) {
+        expect(d.sources.length, `${d.object} needs a source`).toBeGreaterThan(0);
+        expect(sourced.has(d.key), `${d.object}.${d.key} (the key) needs a source`).toBe(true);
+      }
+      // What no source confirms is optional: the run selects it only where the company has it.
+      for (const n of unconfirmed) expect(optionalFields(d).has(n)).toBe(true);
     });
 
     it('matches what the sandbox says the object has', () => {

@@ -14,6 +14,32 @@ export const apBill = defineObject({
   readMethod: 'query',
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-payable/bills/ (copy: russellkt/intacct-mcp-server docs/accounts-payable-bills.md)',
+      fields:
+        'RECORDNO RECORDID DOCNUMBER VENDORID VENDORNAME TERMNAME WHENCREATED WHENPOSTED WHENDUE ' +
+        'DESCRIPTION CURRENCY BASECURR EXCH_RATE_DATE EXCH_RATE_TYPE_ID EXCHANGE_RATE STATE ' +
+        'MODULEKEY ONHOLD PAYMENTPRIORITY',
+    },
+    {
+      ref: 'fivetran/dbt_sage_intacct_source macros/get_ap_bill_columns.sql',
+      fields:
+        'RECORDNO RECORDTYPE RECORDID DOCNUMBER VENDORID VENDORNAME WHENCREATED WHENPOSTED ' +
+        'WHENDUE WHENPAID DESCRIPTION CURRENCY BASECURR TOTALENTERED TOTALPAID TOTALDUE STATE ' +
+        'AUWHENCREATED WHENMODIFIED',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/accounts_payable_bills.json @2585e89^',
+      fields:
+        'RECORDNO RECORDID DOCNUMBER VENDORID VENDORNAME TERMNAME WHENCREATED WHENPOSTED WHENDUE ' +
+        'WHENPAID DESCRIPTION CURRENCY BASECURR EXCH_RATE_DATE EXCH_RATE_TYPE_ID EXCHANGE_RATE ' +
+        'TOTALENTERED TOTALPAID TOTALDUE TRX_TOTALENTERED TRX_TOTALPAID TRX_TOTALDUE STATE ONHOLD ' +
+        'PAYMENTPRIORITY AUWHENCREATED WHENMODIFIED MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed: 'PRBATCHKEY RAWSTATE GLBATCHKEY CREATEDBY MODIFIEDBY',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'RECORDTYPE', type: 'string' },
@@ -49,8 +75,8 @@ export const apBill = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

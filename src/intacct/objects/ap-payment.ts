@@ -14,6 +14,26 @@ export const apPayment = defineObject({
   readMethod: 'query',
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-payable/ap-payments/ (copy: russellkt/intacct-mcp-server docs/accounts-payable-ap-payments.md)',
+      fields:
+        'RECORDNO DOCNUMBER VENDORID FINANCIALENTITY PAYMENTMETHOD WHENCREATED PAYMENTDATE ' +
+        'DESCRIPTION CURRENCY BASECURR EXCH_RATE_DATE EXCH_RATE_TYPE_ID STATE',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/AccountsPayable/ApPaymentCreate.ts',
+      fields:
+        'DOCNUMBER VENDORID FINANCIALENTITY PAYMENTMETHOD PAYMENTDATE DESCRIPTION CURRENCY ' +
+        'BASECURR EXCH_RATE_DATE EXCH_RATE_TYPE_ID',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'RECORDTYPE RECORDID PRBATCHKEY VENDORNAME RECEIPTDATE WHENPAID EXCHANGE_RATE ' +
+    'TOTALENTERED TOTALPAID TRX_TOTALENTERED TRX_TOTALPAID RAWSTATE MODULEKEY GLBATCHKEY ' +
+    'AUWHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' +
+    'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'RECORDTYPE', type: 'string' },
@@ -46,8 +66,8 @@ export const apPayment = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -14,6 +14,19 @@ export const arPayment = defineObject({
   readMethod: 'query',
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-receivable/ar-payments/ (copy: russellkt/intacct-mcp-server docs/accounts-receivable-ar-payments.md)',
+      fields:
+        'RECORDNO RECORDTYPE DOCNUMBER CUSTOMERID FINANCIALENTITY PAYMENTMETHOD RECEIPTDATE ' +
+        'PAYMENTDATE WHENPAID DESCRIPTION CURRENCY BASECURR EXCH_RATE_TYPE_ID EXCHANGE_RATE',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'RECORDID PRBATCHKEY CUSTOMERNAME WHENCREATED EXCH_RATE_DATE TOTALENTERED TOTALPAID ' +
+    'TRX_TOTALENTERED TRX_TOTALPAID STATE RAWSTATE MODULEKEY GLBATCHKEY AUWHENCREATED ' +
+    'WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'RECORDTYPE', type: 'string' },
@@ -46,8 +59,8 @@ export const arPayment = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,20 @@ export const department = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/company-console/departments/ (readByQuery/read/readByName parameter tables)',
+      fields: 'RECORDNO DEPARTMENTID STATUS',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Company/DepartmentCreate.ts',
+      fields: 'DEPARTMENTID TITLE PARENTID SUPERVISORID STATUS CUSTTITLE',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'PARENTKEY PARENTNAME SUPERVISORKEY SUPERVISORNAME WHENCREATED WHENMODIFIED CREATEDBY ' +
+    'MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'DEPARTMENTID', type: 'string' },
@@ -28,8 +42,8 @@ export const department = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,16 @@ export const exchangeRateEntry = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/company-console/exchange-rates/ (copy: russellkt/intacct-mcp-server docs/company-console-exchange-rates.md)',
+      fields: 'RECORDNO FROM_CURRENCY TO_CURRENCY EFFECTIVE_START_DATE EXCHANGE_RATE RECIPROCAL_RATE',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'EXCHANGERATEID WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' +
+    'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'EXCHANGERATEID', type: 'integer' },
@@ -24,8 +34,8 @@ export const exchangeRateEntry = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,18 @@ export const fund = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  // A user-defined dimension (a platform object), present only in companies that define it.
+  optional: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/platform-services/records/ (copy: russellkt/intacct-mcp-server docs/platform-services-records.md)',
+      fields: 'RECORDNO NAME',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'FUNDID DESCRIPTION FUNDTYPE STATUS WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY ' +
+    'MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'FUNDID', type: 'string' },
@@ -23,8 +35,8 @@ export const fund = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,17 @@ export const glBudgetItem = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/budgets/ (copy: russellkt/intacct-mcp-server docs/general-ledger-budgets.md)',
+      fields: 'RECORDNO BUDGETID ACCT_NO DEPT_NO LOCATION_NO PERIODNAME AMOUNT CURRENCY',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'BUDGETKEY ACCOUNTKEY ACCTTITLE DEPT_TITLE LOCATION_NAME PERIODKEY PSTARTDATE PENDDATE ' +
+    'BASEDON GROWBY PERPERIOD NOTE WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY ' +
+    'MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'BUDGETKEY', type: 'integer' },
@@ -37,8 +48,8 @@ export const glBudgetItem = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

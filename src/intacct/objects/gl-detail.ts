@@ -13,6 +13,36 @@ export const glDetail = defineObject({
   readMethod: 'query',
   parent: { object: 'GLBATCH', field: 'BATCHKEY' },
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/general-ledger-detail/ (copy: russellkt/intacct-mcp-server docs/general-ledger-general-ledger-detail.md)',
+      fields: 'RECORDNO BATCH_DATE BATCH_TITLE BOOKID MODULEKEY TRX_AMOUNT',
+    },
+    {
+      ref: 'fivetran/dbt_sage_intacct_source macros/get_gl_detail_columns.sql',
+      fields:
+        'RECORDNO BATCHKEY BATCH_NO BATCH_DATE BATCH_TITLE BOOKID RECORDTYPE RECORDID DOCNUMBER ' +
+        'LINE_NO ENTRY_DATE TR_TYPE DOCUMENT DESCRIPTION ENTRYDESCRIPTION ACCOUNTNO ACCOUNTTITLE ' +
+        'AMOUNT DEBITAMOUNT CREDITAMOUNT TRX_AMOUNT TRX_DEBITAMOUNT TRX_CREDITAMOUNT CURRENCY ' +
+        'BASECURR DEPARTMENTID DEPARTMENTTITLE LOCATIONID LOCATIONNAME CLASSID CLASSNAME ' +
+        'CUSTOMERID CUSTOMERNAME VENDORID VENDORNAME ENTRY_STATE WHENCREATED WHENMODIFIED',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/general_ledger_details.json @2585e89^',
+      fields:
+        'RECORDNO BATCH_NO BATCH_DATE BATCH_TITLE BATCH_STATE SYMBOL BOOKID MODULEKEY RECORDTYPE ' +
+        'RECORDID DOCNUMBER REFERENCENO LINE_NO ENTRY_DATE TR_TYPE DOCUMENT DESCRIPTION ' +
+        'ENTRYDESCRIPTION ACCOUNTNO ACCOUNTTITLE AMOUNT DEBITAMOUNT CREDITAMOUNT TRX_AMOUNT ' +
+        'TRX_DEBITAMOUNT TRX_CREDITAMOUNT CURRENCY BASECURR DEPARTMENTID DEPARTMENTTITLE ' +
+        'LOCATIONID LOCATIONNAME PROJECTID PROJECTNAME CLASSID CLASSNAME CUSTOMERID CUSTOMERNAME ' +
+        'VENDORID VENDORNAME EMPLOYEEID EMPLOYEENAME ITEMID ITEMNAME STATISTICAL ADJ STATE ' +
+        'ENTRY_STATE WHENCREATED WHENMODIFIED CREATEDBY',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'ACCOUNTTYPE NORMALBALANCE EXCH_RATE_DATE EXCHANGE_RATE TASKID GLDIMFUND MODIFIEDBY ' +
+    'MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'BATCHKEY', type: 'integer' },
@@ -64,7 +94,7 @@ export const glDetail = defineObject({
     { name: 'EMPLOYEENAME', type: 'string' },
     { name: 'ITEMID', type: 'string' },
     { name: 'ITEMNAME', type: 'string' },
-    { name: 'GLDIMFUND', type: 'string' },
+    { name: 'GLDIMFUND', type: 'string', optional: true },
     { name: 'STATISTICAL', type: 'boolean' },
     { name: 'ADJ', type: 'boolean' },
     { name: 'STATE', type: 'string' },
@@ -73,8 +103,8 @@ export const glDetail = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,17 @@ export const poDocumentEntry = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/purchasing/purchasing-transactions/ (copy: russellkt/intacct-mcp-server docs/purchasing-purchasing-transactions.md)',
+      fields: 'RECORDNO DOCHDRNO ITEMID LOCATIONID',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'DOCHDRID LINE_NO ITEMDESC UNIT QUANTITY PRICE TRX_PRICE VALUE TRX_VALUE DEPARTMENTID ' +
+    'PROJECTID CLASSID MEMO WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY ' +
+    'MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'DOCHDRNO', type: 'integer' },
@@ -34,8 +45,8 @@ export const poDocumentEntry = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

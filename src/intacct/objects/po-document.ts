@@ -13,6 +13,17 @@ export const poDocument = defineObject({
   auditType: 'podocument',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/purchasing/purchasing-transactions/ (copy: russellkt/intacct-mcp-server docs/purchasing-purchasing-transactions.md)',
+      fields: 'RECORDNO DOCNO DOCID DOCPARID STATE TOTAL',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'WHENCREATED WHENDUE CUSTVENDID CUSTVENDNAME PONUMBER VENDORDOCNO TERM.NAME MESSAGE ' +
+    'CURRENCY BASECURR EXCHRATE SUBTOTAL TRX_SUBTOTAL TRX_TOTAL AUWHENCREATED WHENMODIFIED ' +
+    'CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'DOCNO', type: 'string' },
@@ -38,8 +49,8 @@ export const poDocument = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

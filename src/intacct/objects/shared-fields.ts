@@ -31,7 +31,7 @@ export const DOCUMENT_LINE_FIELDS: readonly FieldDescriptor[] = [
   { name: 'EMPLOYEEID', type: 'string' },
   { name: 'ITEMID', type: 'string' },
   { name: 'CLASSID', type: 'string' },
-  { name: 'GLDIMFUND', type: 'string' },
+  { name: 'GLDIMFUND', type: 'string', optional: true },
   { name: 'CURRENCY', type: 'string' },
   { name: 'BASECURR', type: 'string' },
   { name: 'EXCHANGE_RATE', type: 'decimal' },
@@ -39,9 +39,9 @@ export const DOCUMENT_LINE_FIELDS: readonly FieldDescriptor[] = [
   { name: 'WHENMODIFIED', type: 'timestamp' },
   { name: 'CREATEDBY', type: 'integer' },
   { name: 'MODIFIEDBY', type: 'integer' },
-  { name: 'MEGAENTITYKEY', type: 'integer' },
-  { name: 'MEGAENTITYID', type: 'string' },
-  { name: 'MEGAENTITYNAME', type: 'string' },
+  { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+  { name: 'MEGAENTITYID', type: 'string', optional: true },
+  { name: 'MEGAENTITYNAME', type: 'string', optional: true },
 ];
 
 /** Applications of AR and AP payments to documents. */
@@ -59,9 +59,9 @@ export const PAYMENT_DETAIL_FIELDS: readonly FieldDescriptor[] = [
   { name: 'WHENMODIFIED', type: 'timestamp' },
   { name: 'CREATEDBY', type: 'integer' },
   { name: 'MODIFIEDBY', type: 'integer' },
-  { name: 'MEGAENTITYKEY', type: 'integer' },
-  { name: 'MEGAENTITYID', type: 'string' },
-  { name: 'MEGAENTITYNAME', type: 'string' },
+  { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+  { name: 'MEGAENTITYID', type: 'string', optional: true },
+  { name: 'MEGAENTITYNAME', type: 'string', optional: true },
 ];
 
 /** Locations; LOCATIONENTITY adds the entity's own settings. */
@@ -85,7 +85,7 @@ export const LOCATION_FIELDS: readonly FieldDescriptor[] = [
   { name: 'WHENMODIFIED', type: 'timestamp' },
   { name: 'CREATEDBY', type: 'integer' },
   { name: 'MODIFIEDBY', type: 'integer' },
-  { name: 'MEGAENTITYKEY', type: 'integer' },
-  { name: 'MEGAENTITYID', type: 'string' },
-  { name: 'MEGAENTITYNAME', type: 'string' },
+  { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+  { name: 'MEGAENTITYID', type: 'string', optional: true },
+  { name: 'MEGAENTITYNAME', type: 'string', optional: true },
 ];

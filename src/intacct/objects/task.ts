@@ -13,6 +13,22 @@ export const task = defineObject({
   auditType: 'task',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/project-resource-mgmt/tasks/ (copy: russellkt/intacct-mcp-server docs/project-resource-mgmt-tasks.md)',
+      fields:
+        'RECORDNO TASKID NAME DESCRIPTION PROJECTID PBEGINDATE PENDDATE BUDGETQTY ESTQTY BILLABLE ' +
+        'TASKSTATUS STATUS',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Projects/TaskCreate.ts',
+      fields: 'NAME DESCRIPTION PROJECTID PBEGINDATE PENDDATE BUDGETQTY ESTQTY BILLABLE TASKSTATUS',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'PROJECTKEY PROJECTNAME ACTUALQTY PERCENTCOMPLETE WHENCREATED WHENMODIFIED CREATEDBY ' +
+    'MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'TASKID', type: 'string' },
@@ -34,8 +50,8 @@ export const task = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,24 @@ export const timesheetEntry = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/project-resource-mgmt/timesheets/ (copy: russellkt/intacct-mcp-server docs/project-resource-mgmt-timesheets.md)',
+      fields:
+        'RECORDNO LINENO ENTRYDATE QTY BILLABLE DESCRIPTION NOTES PROJECTID TASKID CUSTOMERID ' +
+        'EMPLOYEEID ITEMID DEPARTMENTID LOCATIONID CLASSID STATE',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Projects/TimesheetEntryCreate.ts',
+      fields:
+        'ENTRYDATE QTY BILLABLE DESCRIPTION NOTES PROJECTID CUSTOMERID ITEMID DEPARTMENTID ' +
+        'LOCATIONID CLASSID',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'TIMESHEETKEY WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' +
+    'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'TIMESHEETKEY', type: 'integer' },
@@ -34,8 +52,8 @@ export const timesheetEntry = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

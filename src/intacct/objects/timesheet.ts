@@ -13,6 +13,20 @@ export const timesheet = defineObject({
   auditType: 'timesheet',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/project-resource-mgmt/timesheets/ (copy: russellkt/intacct-mcp-server docs/project-resource-mgmt-timesheets.md)',
+      fields: 'RECORDNO EMPLOYEEID BEGINDATE STATE DESCRIPTION LOCATIONID DEPARTMENTID',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Projects/TimesheetCreate.ts',
+      fields: 'EMPLOYEEID BEGINDATE STATE DESCRIPTION',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'EMPLOYEENAME ENDDATE UOM HOURSINDAY WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY ' +
+    'MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'EMPLOYEEID', type: 'string' },
@@ -29,8 +43,8 @@ export const timesheet = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,12 @@ export const trxCurrencies = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  // No public source names this object: read only where the company's definition has it.
+  optional: true,
+  sources: [],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'RECORDNO CODE FULLNAME SYMBOL ISO_CODE DECIMALS WHENCREATED WHENMODIFIED CREATEDBY ' + 'MODIFIEDBY',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'CODE', type: 'string' },
