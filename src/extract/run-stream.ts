@@ -1,3 +1,4 @@
+import { refusedFields } from './field-selection.ts';
 import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
@@ -55,6 +56,13 @@ export interface StreamContext {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Intacct fields to select (the company's own); default every column of the spec. */
+  readonly select?: readonly string[] | undefined;
+  /**
+   * Intacct refused some selected fields: the stream drops them and is read again once. The run
+   * records them and re-reads the company's definition.
+   */
+  readonly onRefused?: ((object: string, fields: readonly string[]) => Promise<void> | void) | undefined;
 }
 
 /** Intacct entity argument: null for the top level. */
@@ -68,6 +76,31 @@ export function sessionEntity(entity: string): string | null {
  * leaves the state untouched, so the next run repeats the window.
  */
 export async function runStream(task: StreamTask, ctx: StreamContext): Promise<StreamResult> {
+  const select = ctx.select ?? dataColumns(ctx.spec).map((c) => c.source ?? c.name.toUpperCase());
+  const first = await readStream(task, ctx, select);
+  if (first.refused.length === 0) return first.result;
+  // Intacct named fields it does not have: drop them, say so, and read once more without them.
+  ctx.logger.warn('Intacct refused fields; reading again without them (they stay NULL this run)', {
+    object: task.object.object,
+    entity: task.entity || '(top level)',
+    fields: first.refused,
+  });
+  await ctx.onRefused?.(task.object.object, first.refused);
+  const dropped = new Set(first.refused);
+  return (
+    await readStream(
+      task,
+      ctx,
+      select.filter((f) => !dropped.has(f)),
+    )
+  ).result;
+}
+
+async function readStream(
+  task: StreamTask,
+  ctx: StreamContext,
+  select: readonly string[],
+): Promise<{ result: StreamResult; refused: string[] }> {
   const started = Date.now();
   const { object } = task;
   const columns = dataColumns(ctx.spec);
@@ -101,7 +134,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   try {
     for await (const page of ctx.reader.readRecords({
       object: object.object,
-      fields: columns.map((c) => c.source ?? c.name.toUpperCase()),
+      fields: select,
       ...(filter ? { filter } : {}),
       orderBy,
       entity: sessionEntity(task.entity),
@@ -152,7 +185,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
     }
     const seconds = (Date.now() - started) / 1000;
     log.debug('stream done', { rows: rowsRead, inserted: counts.inserted, updated: counts.updated, seconds });
-    return {
+    const result: StreamResult = {
       object: object.object,
       entity: task.entity,
       mode: task.mode,
@@ -166,10 +199,12 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
       ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
     };
+    return { result, refused: [] };
   } catch (error) {
     const classified = toClassified(error);
-    log.error('stream failed', { error: classified });
-    return {
+    const refused = classified.kind === 'terminal' ? refusedFields(classified.message, select) : [];
+    if (refused.length === 0) log.error('stream failed', { error: classified });
+    const result: StreamResult = {
       object: object.object,
       entity: task.entity,
       mode: task.mode,
@@ -183,6 +218,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       watermark: task.previousWatermark,
       error: { kind: classified.kind, message: classified.message, codes: classified.codes },
     };
+    return { result, refused };
   } finally {
     await ctx.warehouse
       .dropStage(writer.table)
