@@ -32,7 +32,11 @@ export interface SandboxObjectDef {
   readonly key: 'RECORDNO' | 'ID';
   /** The business id (`ACCOUNTNO`, `CUSTOMERID`), returned with RECORDNO by create/update; unique company-wide. */
   readonly idField?: string;
-  /** The field `readByName` matches. */
+  /**
+   * The field `readByName` matches when it is not the id field: the docs' "Get … by ID" pages key
+   * readByName by the ID (ACCOUNTNO, CUSTOMERID, ITEMID; NAME where the id is the name; a platform
+   * object's `name`).
+   */
   readonly nameField?: string;
   /**
    * true: transactions owned by one entity (an entity session sees only its own; the top level sees
@@ -192,7 +196,7 @@ function object(name: string, opts: ObjectOpts, fields: readonly SandboxFieldDef
 
 // ---- the objects -----------------------------------------------------------------------------------
 
-const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', nameField: 'TITLE', entityScoped: false }, [
+const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', entityScoped: false }, [
   recordNo,
   text('ACCOUNTNO', { required: true, maxLength: 24 }),
   text('TITLE', req),
@@ -220,37 +224,33 @@ const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', nameField: 'TITLE'
   ...mega,
 ]);
 
-const GLBATCH = object(
-  'GLBATCH',
-  { entityScoped: true, writable: ['create', 'update', 'delete'], nameField: 'BATCH_TITLE' },
-  [
-    recordNo,
-    int('BATCHNO', ro),
-    text('JOURNAL', req),
-    date('BATCH_DATE', req),
-    text('BATCH_TITLE', { required: true, maxLength: 250 }),
-    dec('BALANCE', ro),
-    text('MODULE', ro),
-    text('REFERENCENO'),
-    date('REVERSEDATE'),
-    int('REVERSEDKEY', ro),
-    date('REVERSED', ro),
-    int('REVERSEDFROM', ro),
-    text('HISTORY_COMMENT'),
-    int('PRBATCHKEY', ro),
-    text('BASELOCATION', ro),
-    int('BASELOCATION_NO'),
-    text('STATE'), // Posted | Draft | Reversed
-    text('TAXIMPLICATIONS'),
-    text('SUPDOCID'),
-    bool('ADJ', ro),
-    bool('STATISTICAL', ro),
-    text('TRANSACTIONSOURCE'),
-    text('USERINFO.LOGINID', ro),
-    ...audit,
-    ...mega,
-  ],
-);
+const GLBATCH = object('GLBATCH', { entityScoped: true, writable: ['create', 'update', 'delete'] }, [
+  recordNo,
+  int('BATCHNO', ro),
+  text('JOURNAL', req),
+  date('BATCH_DATE', req),
+  text('BATCH_TITLE', { required: true, maxLength: 250 }),
+  dec('BALANCE', ro),
+  text('MODULE', ro),
+  text('REFERENCENO'),
+  date('REVERSEDATE'),
+  int('REVERSEDKEY', ro),
+  date('REVERSED', ro),
+  int('REVERSEDFROM', ro),
+  text('HISTORY_COMMENT'),
+  int('PRBATCHKEY', ro),
+  text('BASELOCATION', ro),
+  int('BASELOCATION_NO'),
+  text('STATE'), // Posted | Draft | Reversed
+  text('TAXIMPLICATIONS'),
+  text('SUPDOCID'),
+  bool('ADJ', ro),
+  bool('STATISTICAL', ro),
+  text('TRANSACTIONSOURCE'),
+  text('USERINFO.LOGINID', ro),
+  ...audit,
+  ...mega,
+]);
 
 const GLENTRY = object('GLENTRY', { entityScoped: true }, [
   recordNo,
@@ -411,43 +411,35 @@ const GLBUDGETITEM = object('GLBUDGETITEM', { entityScoped: true }, [
   ...mega,
 ]);
 
-const REPORTINGPERIOD = object(
-  'REPORTINGPERIOD',
-  { idField: 'NAME', nameField: 'NAME', entityScoped: false },
-  [
-    recordNo,
-    text('NAME', req),
-    text('HEADER1'),
-    text('HEADER2'),
-    date('START_DATE', req),
-    date('END_DATE', req),
-    bool('BUDGETING'),
-    text('DATETYPE'),
-    text('STATUS'),
-    ...audit,
-    ...mega,
-  ],
-);
+const REPORTINGPERIOD = object('REPORTINGPERIOD', { idField: 'NAME', entityScoped: false }, [
+  recordNo,
+  text('NAME', req),
+  text('HEADER1'),
+  text('HEADER2'),
+  date('START_DATE', req),
+  date('END_DATE', req),
+  bool('BUDGETING'),
+  text('DATETYPE'),
+  text('STATUS'),
+  ...audit,
+  ...mega,
+]);
 
-const DEPARTMENT = object(
-  'DEPARTMENT',
-  { idField: 'DEPARTMENTID', nameField: 'TITLE', entityScoped: false },
-  [
-    recordNo,
-    text('DEPARTMENTID', { required: true, maxLength: 20 }),
-    text('TITLE', req),
-    int('PARENTKEY', ro),
-    text('PARENTID'),
-    text('PARENTNAME', ro),
-    int('SUPERVISORKEY', ro),
-    text('SUPERVISORID'),
-    text('SUPERVISORNAME', ro),
-    text('STATUS'),
-    text('CUSTTITLE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const DEPARTMENT = object('DEPARTMENT', { idField: 'DEPARTMENTID', entityScoped: false }, [
+  recordNo,
+  text('DEPARTMENTID', { required: true, maxLength: 20 }),
+  text('TITLE', req),
+  int('PARENTKEY', ro),
+  text('PARENTID'),
+  text('PARENTNAME', ro),
+  int('SUPERVISORKEY', ro),
+  text('SUPERVISORID'),
+  text('SUPERVISORNAME', ro),
+  text('STATUS'),
+  text('CUSTTITLE'),
+  ...audit,
+  ...mega,
+]);
 
 const locationFields = [
   recordNo,
@@ -467,30 +459,26 @@ const locationFields = [
   text('CONTACTINFO.MAILADDRESS.COUNTRY'),
 ] as const;
 
-const LOCATION = object('LOCATION', { idField: 'LOCATIONID', nameField: 'NAME', entityScoped: false }, [
+const LOCATION = object('LOCATION', { idField: 'LOCATIONID', entityScoped: false }, [
   ...locationFields,
   ...audit,
   ...mega,
 ]);
 
-const LOCATIONENTITY = object(
-  'LOCATIONENTITY',
-  { idField: 'LOCATIONID', nameField: 'NAME', entityScoped: false },
-  [
-    ...locationFields,
-    text('FEDERALID'),
-    int('FIRSTMONTH'),
-    int('FIRSTMONTHTAX'),
-    text('WEEKSTART'),
-    text('OPCOUNTRY'),
-    text('ADDRESSCOUNTRYDEFAULT'),
-    text('SIGNATURE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const LOCATIONENTITY = object('LOCATIONENTITY', { idField: 'LOCATIONID', entityScoped: false }, [
+  ...locationFields,
+  text('FEDERALID'),
+  int('FIRSTMONTH'),
+  int('FIRSTMONTHTAX'),
+  text('WEEKSTART'),
+  text('OPCOUNTRY'),
+  text('ADDRESSCOUNTRYDEFAULT'),
+  text('SIGNATURE'),
+  ...audit,
+  ...mega,
+]);
 
-const PROJECT = object('PROJECT', { idField: 'PROJECTID', nameField: 'NAME', entityScoped: false }, [
+const PROJECT = object('PROJECT', { idField: 'PROJECTID', entityScoped: false }, [
   recordNo,
   text('PROJECTID', { required: true, maxLength: 20 }),
   text('NAME', req),
@@ -519,7 +507,7 @@ const PROJECT = object('PROJECT', { idField: 'PROJECTID', nameField: 'NAME', ent
   ...mega,
 ]);
 
-const TASK = object('TASK', { idField: 'TASKID', nameField: 'NAME', entityScoped: false }, [
+const TASK = object('TASK', { idField: 'TASKID', entityScoped: false }, [
   recordNo,
   text('TASKID', req),
   text('NAME', req),
@@ -540,7 +528,7 @@ const TASK = object('TASK', { idField: 'TASKID', nameField: 'NAME', entityScoped
   ...mega,
 ]);
 
-const CLASS = object('CLASS', { idField: 'CLASSID', nameField: 'NAME', entityScoped: false }, [
+const CLASS = object('CLASS', { idField: 'CLASSID', entityScoped: false }, [
   recordNo,
   text('CLASSID', req),
   text('NAME', req),
@@ -567,7 +555,7 @@ const FUND = object('FUND', { idField: 'FUNDID', nameField: 'NAME', entityScoped
 
 const CUSTOMER = object(
   'CUSTOMER',
-  { idField: 'CUSTOMERID', nameField: 'NAME', entityScoped: false, writable: ['create', 'update', 'delete'] },
+  { idField: 'CUSTOMERID', entityScoped: false, writable: ['create', 'update', 'delete'] },
   [
     recordNo,
     text('CUSTOMERID', { required: true, maxLength: 21 }),
@@ -603,7 +591,7 @@ const CUSTOMER = object(
 
 const VENDOR = object(
   'VENDOR',
-  { idField: 'VENDORID', nameField: 'NAME', entityScoped: false, writable: ['create', 'update', 'delete'] },
+  { idField: 'VENDORID', entityScoped: false, writable: ['create', 'update', 'delete'] },
   [
     recordNo,
     text('VENDORID', { required: true, maxLength: 21 }),
@@ -630,30 +618,26 @@ const VENDOR = object(
   ],
 );
 
-const EMPLOYEE = object(
-  'EMPLOYEE',
-  { idField: 'EMPLOYEEID', nameField: 'CONTACT_NAME', entityScoped: false },
-  [
-    recordNo,
-    text('EMPLOYEEID', req),
-    text('CONTACT_NAME', req),
-    text('TITLE'),
-    text('DEPARTMENTID'),
-    text('LOCATIONID'),
-    text('CLASSID'),
-    text('SUPERVISORID'),
-    date('STARTDATE'),
-    date('ENDDATE'),
-    text('EMPLOYEETYPE'),
-    text('STATUS'),
-    text('CURRENCY'),
-    dec('BILLINGRATE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const EMPLOYEE = object('EMPLOYEE', { idField: 'EMPLOYEEID', entityScoped: false }, [
+  recordNo,
+  text('EMPLOYEEID', req),
+  text('CONTACT_NAME', req),
+  text('TITLE'),
+  text('DEPARTMENTID'),
+  text('LOCATIONID'),
+  text('CLASSID'),
+  text('SUPERVISORID'),
+  date('STARTDATE'),
+  date('ENDDATE'),
+  text('EMPLOYEETYPE'),
+  text('STATUS'),
+  text('CURRENCY'),
+  dec('BILLINGRATE'),
+  ...audit,
+  ...mega,
+]);
 
-const ITEM = object('ITEM', { idField: 'ITEMID', nameField: 'NAME', entityScoped: false }, [
+const ITEM = object('ITEM', { idField: 'ITEMID', entityScoped: false }, [
   recordNo,
   text('ITEMID', req),
   text('NAME', req),
@@ -904,7 +888,7 @@ const EXCHANGERATEENTRY = object('EXCHANGERATEENTRY', { entityScoped: false }, [
   ...mega,
 ]);
 
-const TRXCURRENCIES = object('TRXCURRENCIES', { idField: 'CODE', nameField: 'CODE', entityScoped: false }, [
+const TRXCURRENCIES = object('TRXCURRENCIES', { idField: 'CODE', entityScoped: false }, [
   recordNo,
   text('CODE', req),
   text('FULLNAME'),

@@ -520,11 +520,15 @@ describe('read, readByName, lookup, inspect', () => {
     ).not.toBe('success');
   });
 
-  it('readByName reads by the name field', async () => {
+  it('readByName reads by the ID field (ACCOUNTNO), not the descriptive name, as the docs key it', async () => {
     const a = await call(
+      '<readByName><object>GLACCOUNT</object><keys>4000</keys><fields>ACCOUNTNO,TITLE</fields></readByName>',
+    );
+    expect(records(result(a), 'GLACCOUNT')).toEqual([{ ACCOUNTNO: '4000', TITLE: 'Revenue' }]);
+    const byTitle = await call(
       '<readByName><object>GLACCOUNT</object><keys>Revenue</keys><fields>ACCOUNTNO</fields></readByName>',
     );
-    expect(records(result(a), 'GLACCOUNT')).toEqual([{ ACCOUNTNO: '4000' }]);
+    expect(records(result(byTitle), 'GLACCOUNT')).toEqual([]);
   });
 
   it('lookup and inspect describe fields with types, custom fields flagged', async () => {

@@ -328,8 +328,14 @@ describe('ownership and re-dating', () => {
     const cad = store.list('CUSTOMER').find((c) => c.CURRENCY === 'CAD' && c.STATUS === 'active');
     const customerId =
       cad?.CUSTOMERID ??
-      created(createCustomer(store, null, { CUSTOMERID: 'C-CAD', NAME: 'Maple Co', CURRENCY: 'CAD' }))
-        .CUSTOMERID;
+      created(
+        createCustomer(store, null, {
+          CUSTOMERID: 'C-CAD',
+          NAME: 'Maple Co',
+          'DISPLAYCONTACT.PRINTAS': 'Maple Co',
+          CURRENCY: 'CAD',
+        }),
+      ).CUSTOMERID;
     const rate = exchangeRate(store, 'CAD', 'USD', DATE)!;
     const inv = created(
       createArInvoice(store, 'US1', { CUSTOMERID: customerId, WHENCREATED: DATE, TERMNAME: 'N15' }, [
@@ -381,6 +387,7 @@ describe('customers and vendors', () => {
       createCustomer(store, null, {
         CUSTOMERID: 'C-NEW',
         NAME: 'New Co',
+        'DISPLAYCONTACT.PRINTAS': 'New Co',
         SALESFORCE_ID: '0015g00000ABCDEFGH',
       }),
     );
@@ -399,6 +406,10 @@ describe('customers and vendors', () => {
       expect(dup.errors[1]?.description2).toBe('Could not create customer record!');
     }
     expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-X' }))).toMatch(/Required field NAME/);
+    // PRINTAS is required on create (the developer docs' create tables for customers and vendors).
+    expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-Y', NAME: 'Y' }))).toMatch(
+      /Required field PRINTAS/,
+    );
     expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-Y', NAME: 'y', TERMNAME: 'N999' }))).toMatch(
       /Invalid Term/,
     );
