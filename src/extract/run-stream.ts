@@ -44,6 +44,8 @@ export interface StreamResult {
    * their parent changes (an edited journal entry may have replaced its lines).
    */
   readonly changedKeys?: readonly string[];
+  /** The stream read records that are recreated with a new key when edited (see `recreatedOnEdit`). */
+  readonly recreatable?: boolean;
   readonly error?: { readonly kind: string; readonly message: string; readonly codes: readonly string[] };
 }
 
@@ -111,6 +113,10 @@ async function readStream(
   const createdIsTimestamp = object.fields.find((d) => d.name === object.created)?.type === 'timestamp';
   const createdIndex = createdIsTimestamp ? columns.findIndex((c) => c.source === object.created) : -1;
   const keyIndex = columns.findIndex((c) => c.source === object.key);
+  const recreatedIndex = object.recreatedOnEdit
+    ? columns.findIndex((c) => c.source === object.recreatedOnEdit?.field)
+    : -1;
+  let recreatable = false;
   const label = `${object.object}${task.entity ? `@${task.entity}` : ''}${task.slices > 1 ? `#${task.slice + 1}` : ''}`;
   const log = ctx.logger.child({
     object: object.object,
@@ -150,6 +156,13 @@ async function readStream(
         // Canonical ISO UTC strings of one format compare in time order.
         if (mark && (maxWatermark === null || mark > maxWatermark)) maxWatermark = mark;
         if (keys && keyIndex >= 0 && row[keyIndex]) keys.push(row[keyIndex] as string);
+        if (
+          task.mode === 'incremental' &&
+          recreatedIndex >= 0 &&
+          object.recreatedOnEdit?.values.includes(String(row[recreatedIndex]))
+        ) {
+          recreatable = true;
+        }
         // Lookback re-reads are not changes: only records newer than the last run's watermark are.
         if (changedKeys && mark && previous !== null && mark > previous && row[keyIndex]) {
           changedKeys.push(row[keyIndex] as string);
@@ -198,6 +211,7 @@ async function readStream(
       seconds,
       watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
       ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
+      ...(recreatable ? { recreatable } : {}),
     };
     return { result, refused: [] };
   } catch (error) {

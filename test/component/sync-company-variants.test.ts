@@ -117,6 +117,66 @@ describe('the no-fund sandbox company (no FUND dimension, two custom fields)', (
     expect(gl[0]?.unexpected).toEqual(['DOCNUMBER']);
   });
 
+  it('an Order Entry invoice recreated with a new RECORDNO on edit leaves no stale invoice or line', async () => {
+    const store = sandbox.store;
+    const oePath = tempDuckDbPath('oe');
+    const oe = () => sandboxConfig(sandbox, oePath, { objects: ['ARINVOICE', 'ARINVOICEITEM'] });
+    const stamp = () => new Date(store.clock.advance(60_000)).toISOString().replace(/\.\d+Z$/, 'Z');
+    const us = {
+      MEGAENTITYKEY: '1',
+      MEGAENTITYID: 'US1',
+      MEGAENTITYNAME: store.entity('US1')?.name ?? 'US1',
+    };
+    const customer = store.list('CUSTOMER')[0]?.CUSTOMERID ?? null;
+    // Inserted straight into the store: Order Entry writes AR, and its recreation leaves no audit entry.
+    const post = () => {
+      const when = stamp();
+      const invoice = store.insert('ARINVOICE', {
+        CUSTOMERID: customer,
+        WHENCREATED: when.slice(0, 10),
+        STATE: 'Posted',
+        MODULEKEY: '8.SO',
+        AUWHENCREATED: when,
+        WHENMODIFIED: when,
+        ...us,
+      });
+      const line = store.insert('ARINVOICEITEM', {
+        RECORDKEY: invoice.RECORDNO,
+        ACCOUNTNO: '4000',
+        AMOUNT: '10.00',
+        WHENCREATED: when,
+        WHENMODIFIED: when,
+        ...us,
+      });
+      return { invoice: invoice.RECORDNO!, line: line.RECORDNO! };
+    };
+    const first = post();
+    expect((await runOnce(oe())).status).toBe('succeeded');
+    // The Order Entry edit: Intacct deletes the AR invoice and creates it again under a new RECORDNO.
+    store.remove('ARINVOICEITEM', first.line);
+    store.remove('ARINVOICE', first.invoice);
+    const second = post();
+    const report = await runOnce(oe());
+    expect(report.status).toBe('succeeded');
+    const live = await withWarehouse(oe(), async (w) =>
+      w.query<{ t: string; k: string; gone: boolean }>(
+        `SELECT 'inv' AS t, CAST(record_no AS VARCHAR) AS k, _deleted_at IS NOT NULL AS gone FROM intacct_raw.ar_invoice
+          WHERE record_no IN (${first.invoice}, ${second.invoice})
+         UNION ALL
+         SELECT 'line', CAST(record_no AS VARCHAR), _deleted_at IS NOT NULL FROM intacct_raw.ar_invoice_item
+          WHERE record_no IN (${first.line}, ${second.line}) ORDER BY 1, 2`,
+      ),
+    );
+    expect(live).toEqual(
+      [
+        { t: 'inv', k: first.invoice, gone: true },
+        { t: 'inv', k: second.invoice, gone: false },
+        { t: 'line', k: first.line, gone: true },
+        { t: 'line', k: second.line, gone: false },
+      ].sort((a, b) => a.t.localeCompare(b.t) || a.k.localeCompare(b.k)),
+    );
+  });
+
   it('profiles are data: each names only catalog objects', () => {
     for (const p of Object.values(COMPANY_PROFILES)) expect(companyProfile(p.name)).toBe(p);
     expect(() => companyProfile('nope')).toThrow(/unknown sandbox company 'nope'; known: standard, no-fund/);

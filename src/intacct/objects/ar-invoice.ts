@@ -13,6 +13,8 @@ export const arInvoice = defineObject({
   auditType: 'arinvoice',
   readMethod: 'query',
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
+  // The invoices docs: an Order Entry edit deletes the AR invoice and recreates it with a new RECORDNO.
+  recreatedOnEdit: { field: 'MODULEKEY', values: ['8.SO'] },
   large: false,
   sources: [
     {

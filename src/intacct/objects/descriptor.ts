@@ -71,6 +71,11 @@ export interface ObjectDescriptor {
    * `field` holds the parent's key. Intacct's audit trail reports only the parent's delete.
    */
   readonly parent?: { readonly object: string; readonly field: string };
+  /**
+   * Records whose `field` holds one of `values` are deleted and recreated with a new key when edited
+   * (AR invoices from Order Entry, MODULEKEY 8.SO): a run that reads one compares the object's keys.
+   */
+  readonly recreatedOnEdit?: { readonly field: string; readonly values: readonly string[] };
   /** Records this one owns and takes with it when deleted (a document's GL batch): `field` holds their key. */
   readonly owns?: readonly { readonly object: string; readonly field: string }[];
   /**
