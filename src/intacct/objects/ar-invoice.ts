@@ -12,6 +12,9 @@ export const arInvoice = defineObject({
   deletes: 'audit',
   auditType: 'arinvoice',
   readMethod: 'query',
+  // GLBATCHKEY is the sandbox's one-batch-per-document link; no source names it (unconfirmed). The
+  // sources link a document to its AR/AP summary (PRBATCHKEY) and a GL batch to the summary that posted
+  // it (GLBATCH.PRBATCHKEY, fivetran's gl_batch columns); GL lines carry MODULEKEY, RECORDID, DOCNUMBER.
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   // The invoices docs: an Order Entry edit deletes the AR invoice and recreates it with a new RECORDNO.
   recreatedOnEdit: { field: 'MODULEKEY', values: ['8.SO'] },

@@ -12,6 +12,9 @@ export const arPayment = defineObject({
   deletes: 'audit',
   auditType: 'arpymt',
   readMethod: 'query',
+  // GLBATCHKEY is the sandbox's one-batch-per-document link; no source names it (unconfirmed). The
+  // sources link a document to its AR/AP summary (PRBATCHKEY) and a GL batch to the summary that posted
+  // it (GLBATCH.PRBATCHKEY, fivetran's gl_batch columns); GL lines carry MODULEKEY, RECORDID, DOCNUMBER.
   owns: [{ object: 'GLBATCH', field: 'GLBATCHKEY' }],
   large: false,
   sources: [

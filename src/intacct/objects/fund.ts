@@ -12,7 +12,9 @@ export const fund = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
-  // A user-defined dimension (a platform object), present only in companies that define it.
+  // A user-defined dimension: a Platform Services object (readByName by its `name`, GL field
+  // GLDIM<object>), present only in companies that define it, under the name they chose. The sandbox
+  // calls it FUND; its fields other than RECORDNO and NAME are unconfirmed.
   optional: true,
   sources: [
     {

@@ -4,6 +4,8 @@ export const glBudgetItem = defineObject({
   object: 'GLBUDGETITEM',
   table: 'gl_budget_item',
   key: 'RECORDNO',
+  // No source confirms WHENMODIFIED on budget details: where the company lacks it the run reads the
+  // object whole (planFields drops the watermark).
   watermark: 'WHENMODIFIED',
   created: 'WHENCREATED',
   lookbackMinutes: 60,
