@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.ts';
+import { formatReport } from '../../src/extract/report.ts';
 import { COMPANY_PROFILES, companyProfile, withoutFields } from '../../src/sandbox/company.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { Capture } from '../support/capture.ts';
@@ -50,6 +51,12 @@ describe('the no-fund sandbox company (no FUND dimension, two custom fields)', (
       fields: ['ACCOUNTTYPE', 'NORMALBALANCE', 'EXCH_RATE_DATE', 'EXCHANGE_RATE', 'TASKID', 'GLDIMFUND'],
     });
     expect(skipped.GLACCOUNT?.fields).toEqual(['REQUIREGLDIMFUND', 'ENABLEGLDIMFUND']);
+    // The printed report says the same to the person reading it.
+    const printed = formatReport(report);
+    expect(printed).toMatch(/Objects this company does not have \(skipped\):\n {2}FUND/);
+    expect(printed).toContain(
+      "GLDETAIL: ACCOUNTTYPE, NORMALBALANCE, EXCH_RATE_DATE, EXCHANGE_RATE, TASKID, GLDIMFUND (not in the company's definition)",
+    );
     // Every skipped field was optional or unconfirmed: nothing the descriptor relies on is missing.
     for (const s of report.skippedFields) expect(s.unexpected).toBeUndefined();
     // One warning per object and run, not one per entity stream.
