@@ -71,7 +71,7 @@ export const arInvoice = defineObject({
     { name: 'STATE', type: 'string' },
     { name: 'RAWSTATE', type: 'string' },
     { name: 'MODULEKEY', type: 'string' },
-    { name: 'GLBATCHKEY', type: 'string' },
+    { name: 'GLBATCHKEY', type: 'string', optional: true },
     { name: 'AUWHENCREATED', type: 'timestamp' },
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },

@@ -52,7 +52,7 @@ export const project = defineObject({
     { name: 'CUSTOMERID', type: 'string' },
     { name: 'CUSTOMERNAME', type: 'string' },
     { name: 'MANAGERID', type: 'string' },
-    { name: 'PROJECTMANAGERNAME', type: 'string' },
+    { name: 'PROJECTMANAGERNAME', type: 'string', optional: true },
     { name: 'BEGINDATE', type: 'date' },
     { name: 'ENDDATE', type: 'date' },
     { name: 'BUDGETAMOUNT', type: 'decimal' },
