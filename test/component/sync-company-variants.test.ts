@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCheck, runCheck } from '../../src/cli/commands/check.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { formatReport } from '../../src/extract/report.ts';
 import { COMPANY_PROFILES, companyProfile, withoutFields } from '../../src/sandbox/company.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { Capture } from '../support/capture.ts';
 import {
+  clientOf,
   differencesFromTruth,
   runOnce,
   sandboxConfig,
@@ -182,6 +184,21 @@ describe('the no-fund sandbox company (no FUND dimension, two custom fields)', (
         { t: 'line', k: second.line, gone: false },
       ].sort((a, b) => a.t.localeCompare(b.t) || a.k.localeCompare(b.k)),
     );
+  });
+
+  it('check passes on a company without the optional FUND object, and says so', async () => {
+    const client = clientOf(config());
+    try {
+      const report = await runCheck(client, { timezone: sandbox.store.timezone });
+      expect(report.ok).toBe(true);
+      expect(report.objects.find((o) => o.object === 'FUND')).toMatchObject({
+        readable: false,
+        optional: true,
+      });
+      expect(formatCheck(report)).toMatch(/• FUND: not in this company \(optional; syncs skip it\)/);
+    } finally {
+      await client.close();
+    }
   });
 
   it('profiles are data: each names only catalog objects', () => {
