@@ -5,7 +5,9 @@ import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
 import { reconcileCommand } from './reconcile.ts';
+import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
@@ -13,11 +15,15 @@ import { syncCommand } from './sync.ts';
 /** Every CLI command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   syncCommand,
+  runCommand,
   backfillCommand,
   reconcileCommand,
   statusCommand,
   checkCommand,
   migrateCommand,
+  modelsBuildCommand,
+  modelsTestCommand,
+  modelsDocsCommand,
   demoCommand,
   sandboxCommand,
   configCheckCommand,
