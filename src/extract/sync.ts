@@ -160,6 +160,12 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
             error: errorMessage(error),
           });
           skippedObjects.push({ object: descriptor.object, reason: errorMessage(error) });
+          // An empty table all the same, so models over it build (no dimension values, no rows).
+          await warehouse.ensureTable(
+            tableSpecFromDescriptor(descriptor, []),
+            'raw',
+            config.sync.schemaPolicy,
+          );
         } else errors.push({ object: descriptor.object, entity: '*', message: errorMessage(error) });
         continue;
       }

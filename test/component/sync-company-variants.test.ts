@@ -85,6 +85,11 @@ describe('the no-fund sandbox company (no FUND dimension, two custom fields)', (
     expect(row).toEqual({ fund: '0', tier: expect.any(String), sf: expect.any(String) });
     expect(Number(row?.tier)).toBeGreaterThan(0);
     expect(Number(row?.sf)).toBeGreaterThan(0);
+    // The company has no FUND: its table exists all the same, empty, so models over it build.
+    const [fund] = await withWarehouse(config(), (w) =>
+      w.query<{ n: string }>('SELECT CAST(count(*) AS VARCHAR) AS n FROM intacct_raw.fund'),
+    );
+    expect(fund?.n).toBe('0');
     // The definitions are cached in the warehouse for the next run.
     const cached = await withWarehouse(config(), (w) => w.getObjectDefinition('GLDETAIL'));
     expect(cached?.fields.map((f) => f.name)).not.toContain('GLDIMFUND');

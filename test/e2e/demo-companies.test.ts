@@ -44,18 +44,23 @@ interface DemoSummary {
   readonly ok: boolean;
   readonly full: {
     status: string;
+    errors: unknown[];
     skippedObjects: { object: string }[];
     skippedFields: { object: string }[];
   };
-  readonly incremental: { status: string };
+  readonly incremental: { status: string; errors: unknown[] };
   readonly tieOut: { entity: string; accounts: number; differences: unknown[] }[];
 }
 
 describe('demo', () => {
   it('on the no-fund company syncs, syncs again and ties out', async () => {
     const { ctx, out } = context({ scale: '0.02', company: 'no-fund', json: true });
-    expect(await demoCommand.run(ctx)).toBe(0);
+    const code = await demoCommand.run(ctx);
     const summary = JSON.parse(out().trim().split('\n').at(-1) ?? '{}') as DemoSummary;
+    // Errors first: they say why, where the exit code only says that.
+    expect(summary.full.errors).toEqual([]);
+    expect(summary.incremental.errors).toEqual([]);
+    expect(code).toBe(0);
     expect(summary.ok).toBe(true);
     expect(summary.full.status).toBe('succeeded');
     expect(summary.incremental.status).toBe('succeeded');
