@@ -46,6 +46,12 @@ export interface StreamResult {
   readonly changedKeys?: readonly string[];
   /** The stream read records that are recreated with a new key when edited (see `recreatedOnEdit`). */
   readonly recreatable?: boolean;
+  /**
+   * The run was asked to stop (SIGTERM) before this stream read its whole window: what it read was
+   * merged, its watermark was left where it was (pages come in key order, so the window is not
+   * covered up to any time), and the next run reads the window again.
+   */
+  readonly stopped?: true;
   readonly error?: { readonly kind: string; readonly message: string; readonly codes: readonly string[] };
 }
 
@@ -65,6 +71,8 @@ export interface StreamContext {
    * records them and re-reads the company's definition.
    */
   readonly onRefused?: ((object: string, fields: readonly string[]) => Promise<void> | void) | undefined;
+  /** Aborted on the first SIGTERM/SIGINT: finish the page in hand, take no new page, merge what is staged. */
+  readonly stop?: AbortSignal | undefined;
 }
 
 /** Intacct entity argument: null for the top level. */
@@ -137,6 +145,7 @@ async function readStream(
   const filter = windowFilter(object, task.window);
   // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
   const orderBy = [object.key];
+  let stopped = false;
   try {
     for await (const page of ctx.reader.readRecords({
       object: object.object,
@@ -172,11 +181,16 @@ async function readStream(
       rowsRead += rows.length;
       pages += 1;
       ctx.progress?.tick(label, rows.length);
+      if (ctx.stop?.aborted) {
+        stopped = true;
+        break;
+      }
     }
     await writer.finish();
     const request = { spec: ctx.spec, stagingTable: writer.table, loadId: ctx.loadId, entity: task.entity };
+    // A stopped stream merges what it read but keeps its watermark: see StreamResult.stopped.
     const counts =
-      task.mode === 'backfill'
+      task.mode === 'backfill' || stopped
         ? await ctx.warehouse.merge(request)
         : await ctx.warehouse.mergeAndSetState(request, {
             object: object.object,
@@ -185,7 +199,8 @@ async function readStream(
             loadId: ctx.loadId,
           });
     let deleted = counts.deleted;
-    if (keys) {
+    // A partial key list would soft-delete every record not yet read.
+    if (keys && !stopped) {
       deleted += await ctx.warehouse.reconcileKeys({
         spec: ctx.spec,
         entity: task.entity,
@@ -197,7 +212,12 @@ async function readStream(
       });
     }
     const seconds = (Date.now() - started) / 1000;
-    log.debug('stream done', { rows: rowsRead, inserted: counts.inserted, updated: counts.updated, seconds });
+    log.debug(stopped ? 'stream stopped early; watermark kept' : 'stream done', {
+      rows: rowsRead,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      seconds,
+    });
     const result: StreamResult = {
       object: object.object,
       entity: task.entity,
@@ -209,9 +229,10 @@ async function readStream(
       updated: counts.updated,
       deleted,
       seconds,
-      watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
+      watermark: task.mode === 'backfill' || stopped ? task.previousWatermark : maxWatermark,
       ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
       ...(recreatable ? { recreatable } : {}),
+      ...(stopped ? { stopped: true as const } : {}),
     };
     return { result, refused: [] };
   } catch (error) {
@@ -250,6 +271,24 @@ function toClassified(error: unknown): ClassifiedError {
     });
   }
   return new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
+}
+
+/** A stream the run never started because it was asked to stop first. */
+export function notStartedResult(task: StreamTask): StreamResult {
+  return {
+    object: task.object.object,
+    entity: task.entity,
+    mode: task.mode,
+    slice: task.slice,
+    rowsRead: 0,
+    pages: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    seconds: 0,
+    watermark: task.previousWatermark,
+    stopped: true,
+  };
 }
 
 /** A report line for rows deleted outside a stream (audit trail, reconciliation). */

@@ -14,7 +14,14 @@ import { companyDefinition, planFields } from './field-selection.ts';
 import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
-import { type RecordReader, type StreamResult, emptyResult, runStream, sessionEntity } from './run-stream.ts';
+import {
+  type RecordReader,
+  type StreamResult,
+  emptyResult,
+  notStartedResult,
+  runStream,
+  sessionEntity,
+} from './run-stream.ts';
 
 /** What a run needs from the Intacct client. */
 export interface ExtractClient extends RecordReader {
@@ -49,6 +56,12 @@ export interface RunOptions {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Graceful stop (first SIGTERM/SIGINT): streams finish the page in hand and merge what they
+   * staged, streams not yet started are skipped, the delete phase is skipped, state and the load
+   * record are written and the lease released. `signal` is the hard stop that cancels requests.
+   */
+  readonly stop?: AbortSignal | undefined;
   /** Objects to run (default: the config's selection). */
   readonly objects?: readonly string[] | undefined;
   readonly backfill?: { readonly from: number; readonly to: number } | undefined;
@@ -78,6 +91,8 @@ export interface RunReport {
   /** Objects the company does not have (an optional object such as a user-defined dimension). */
   readonly skippedObjects: readonly { readonly object: string; readonly reason: string }[];
   readonly errors: readonly { readonly object: string; readonly entity: string; readonly message: string }[];
+  /** Set when the run was stopped by a signal before it finished; rerun to finish the work. */
+  readonly interrupted?: true;
 }
 
 export interface SkippedFields {
@@ -221,6 +236,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       signal,
       select: selects.get(object.object),
       onRefused,
+      stop: options.stop,
     });
     const refreshed = new Set<string>();
     const onRefused = async (object: string, fields: readonly string[]): Promise<void> => {
@@ -254,6 +270,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         objects.flatMap((object) =>
           entitiesFor(object, entities).map((entity) =>
             limit(async () => {
+              if (options.stop?.aborted) return;
               const deleted = await reconcileObject({ ...context(object), object, entity, signal });
               streams.push(emptyResult(object.object, entity, { deleted }));
             }).catch((error: unknown) =>
@@ -282,18 +299,28 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       // Large streams first, so the long ones start while the short ones fill the gaps.
       const ordered = [...tasks].sort((a, b) => Number(b.object.large) - Number(a.object.large));
       const results = await Promise.all(
-        ordered.map((task) => limit(() => runStream(task, context(task.object)))),
+        ordered.map((task) =>
+          limit(() =>
+            options.stop?.aborted
+              ? Promise.resolve(notStartedResult(task))
+              : runStream(task, context(task.object)),
+          ),
+        ),
       );
       streams.push(...results);
 
       if (options.command === 'sync') {
+        // A stopped run still checks the lines of documents whose parents it merged (their watermark
+        // moved, so the next run would not see them as changed), and leaves the audit trail and the
+        // full reconciliation, which have their own state, to the next run.
+        const stopped = options.stop?.aborted === true;
         const phase = await runDeletePhase({
-          objects,
+          objects: stopped ? objects.filter((o) => o.parent) : objects,
           entities,
           results,
           states,
           specs,
-          reconcileAll: options.reconcile ?? config.sync.reconcileDeletes,
+          reconcileAll: !stopped && (options.reconcile ?? config.sync.reconcileDeletes),
           context,
           warehouse,
           loadId,
@@ -347,9 +374,10 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       });
     }
     const failedStreams = streams.filter((s) => s.error).length;
+    const interrupted = options.stop?.aborted === true;
     const status = errors.some((e) => e.object === '*')
       ? 'failed'
-      : failedStreams > 0 || errors.length > 0
+      : failedStreams > 0 || errors.length > 0 || interrupted
         ? 'partial'
         : 'succeeded';
     return {
@@ -366,6 +394,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       skippedFields,
       skippedObjects,
       errors,
+      ...(interrupted ? { interrupted: true as const } : {}),
     };
   }
 }

@@ -9,6 +9,12 @@ import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './mode
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
+import { schedulesExecCommand } from './schedules-exec.ts';
+import { schedulesListCommand } from './schedules-list.ts';
+import { schedulesNextCommand } from './schedules-next.ts';
+import { schedulesRenderCommand } from './schedules-render.ts';
+import { schedulesServeCommand } from './schedules-serve.ts';
+import { schedulesValidateCommand } from './schedules-validate.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 
@@ -26,6 +32,12 @@ export const COMMANDS: readonly Command[] = [
   modelsDocsCommand,
   demoCommand,
   sandboxCommand,
+  schedulesListCommand,
+  schedulesNextCommand,
+  schedulesValidateCommand,
+  schedulesRenderCommand,
+  schedulesServeCommand,
+  schedulesExecCommand,
   configCheckCommand,
   configReferenceCommand,
 ];
