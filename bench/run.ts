@@ -18,6 +18,7 @@ const BENCHES = [
   'client-read',
   'sync-backfill',
   'models-build',
+  'definition-cache',
 ] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });

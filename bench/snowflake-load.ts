@@ -49,6 +49,7 @@ export async function run(): Promise<string> {
       deletes: 'audit',
       readMethod: 'query',
       large: true,
+      sources: [],
       fields: FIELDS,
     });
     const wh = await SnowflakeWarehouse.open({

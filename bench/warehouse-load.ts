@@ -106,6 +106,7 @@ export async function run(): Promise<string> {
         deletes: 'audit',
         readMethod: 'query',
         large: true,
+        sources: [],
         fields: FIELDS,
       },
       [],

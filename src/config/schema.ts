@@ -221,9 +221,23 @@ const sync = z
       .boolean()
       .default(false)
       .describe('Run key reconciliation (soft-delete what vanished from Intacct) on every sync.'),
+    definitionMaxAgeHours: z.coerce
+      .number()
+      .min(0)
+      .default(24)
+      .describe(
+        "Re-read an object's definition from the company (lookup) when the cached one is older than this; " +
+          'it is also re-read whenever Intacct refuses a field. 0 reads it every run.',
+      ),
   })
   .strict()
-  .default({ safetyLagSeconds: 120, schemaPolicy: 'evolve', backfillSliceDays: 31, reconcileDeletes: false });
+  .default({
+    safetyLagSeconds: 120,
+    schemaPolicy: 'evolve',
+    backfillSliceDays: 31,
+    reconcileDeletes: false,
+    definitionMaxAgeHours: 24,
+  });
 
 const schemas = z
   .object({

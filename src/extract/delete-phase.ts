@@ -93,6 +93,23 @@ export async function runDeletePhase(input: DeletePhaseInput): Promise<DeletePha
     }
   }
 
+  // Records recreated with a new key on edit leave their old key behind, deleted without an audit
+  // entry we can count on: compare the keys of the object and entity where this run read one.
+  if (!input.reconcileAll) {
+    for (const r of input.results.filter((x) => x.recreatable && !x.error)) {
+      const parent = input.objects.find((o) => o.object === r.object);
+      if (!parent) continue;
+      // The old record's lines went with it: their keys are compared too.
+      const family = [parent, ...input.objects.filter((o) => o.parent?.object === parent.object)];
+      for (const object of family) {
+        await attempt(object.object, r.entity, async () => {
+          const deleted = await reconcileObject({ ...input.context(object), object, entity: r.entity });
+          if (deleted > 0) streams.push(emptyResult(object.object, r.entity, { deleted }));
+        });
+      }
+    }
+  }
+
   if (input.reconcileAll) {
     for (const object of input.objects.filter((o) => o.deletes === 'audit' || o.deletes === 'reconcile')) {
       for (const entity of entitiesFor(object, input.entities)) {

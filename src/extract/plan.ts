@@ -133,6 +133,22 @@ export function windowFilter(object: ObjectDescriptor, window: Window): Filter |
   const byWatermark = within(object.watermark);
   const main = byWatermark.length === 1 ? byWatermark[0]! : f.and(...byWatermark);
   if (object.created === null || object.created === object.watermark) return main;
-  const byCreated = within(object.created);
+  const created = object.created;
+  const byCreated =
+    object.fields.find((d) => d.name === created)?.type === 'date'
+      ? withinDays(created, window)
+      : within(created);
   return f.or(main, f.and(f.isNull(object.watermark), ...byCreated));
+}
+
+/**
+ * A window over a creation *date* (GLDETAIL's WHENCREATED): widened by a day each side, since the
+ * date is in the company's time zone; the overlap is re-read and deduplicated by the merge.
+ */
+function withinDays(field: string, window: Window): Filter[] {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [
+    ...(window.from === null ? [] : [f.ge(field, v.date(day(window.from - DAY_MS)))]),
+    ...(window.to === null ? [] : [f.le(field, v.date(day(window.to + DAY_MS)))]),
+  ];
 }

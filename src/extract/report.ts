@@ -44,6 +44,17 @@ export function formatReport(report: RunReport): string {
     ...rows.map(line),
   ];
   if (report.schemaChanges.length > 0) out.push('', `Schema changes: ${report.schemaChanges.join('; ')}`);
+  if (report.skippedObjects.length > 0) {
+    out.push('', 'Objects this company does not have (skipped):');
+    for (const o of report.skippedObjects) out.push(`  ${o.object}`);
+  }
+  if (report.skippedFields.length > 0) {
+    out.push('', 'Fields not read (NULL columns this run):');
+    for (const s of report.skippedFields) {
+      const why = s.reason === 'absent' ? "not in the company's definition" : 'refused by Intacct';
+      out.push(`  ${s.object}: ${s.fields.join(', ')} (${why})`);
+    }
+  }
   if (report.errors.length > 0) {
     out.push('', 'Failures (these objects keep their previous watermark and are read again next run):');
     for (const e of report.errors) out.push(`  ${e.object}${e.entity ? ` @ ${e.entity}` : ''}: ${e.message}`);

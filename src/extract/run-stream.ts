@@ -1,3 +1,4 @@
+import { refusedFields } from './field-selection.ts';
 import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
@@ -43,6 +44,8 @@ export interface StreamResult {
    * their parent changes (an edited journal entry may have replaced its lines).
    */
   readonly changedKeys?: readonly string[];
+  /** The stream read records that are recreated with a new key when edited (see `recreatedOnEdit`). */
+  readonly recreatable?: boolean;
   /**
    * The run was asked to stop (SIGTERM) before this stream read its whole window: what it read was
    * merged, its watermark was left where it was (pages come in key order, so the window is not
@@ -61,6 +64,13 @@ export interface StreamContext {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Intacct fields to select (the company's own); default every column of the spec. */
+  readonly select?: readonly string[] | undefined;
+  /**
+   * Intacct refused some selected fields: the stream drops them and is read again once. The run
+   * records them and re-reads the company's definition.
+   */
+  readonly onRefused?: ((object: string, fields: readonly string[]) => Promise<void> | void) | undefined;
   /** Aborted on the first SIGTERM/SIGINT: finish the page in hand, take no new page, merge what is staged. */
   readonly stop?: AbortSignal | undefined;
 }
@@ -76,14 +86,45 @@ export function sessionEntity(entity: string): string | null {
  * leaves the state untouched, so the next run repeats the window.
  */
 export async function runStream(task: StreamTask, ctx: StreamContext): Promise<StreamResult> {
+  const select = ctx.select ?? dataColumns(ctx.spec).map((c) => c.source ?? c.name.toUpperCase());
+  const first = await readStream(task, ctx, select);
+  if (first.refused.length === 0) return first.result;
+  // Intacct named fields it does not have: drop them, say so, and read once more without them.
+  ctx.logger.warn('Intacct refused fields; reading again without them (they stay NULL this run)', {
+    object: task.object.object,
+    entity: task.entity || '(top level)',
+    fields: first.refused,
+  });
+  await ctx.onRefused?.(task.object.object, first.refused);
+  const dropped = new Set(first.refused);
+  return (
+    await readStream(
+      task,
+      ctx,
+      select.filter((f) => !dropped.has(f)),
+    )
+  ).result;
+}
+
+async function readStream(
+  task: StreamTask,
+  ctx: StreamContext,
+  select: readonly string[],
+): Promise<{ result: StreamResult; refused: string[] }> {
   const started = Date.now();
   const { object } = task;
   const columns = dataColumns(ctx.spec);
   const convert = compileRowConverter(columns, object.key, ctx.timeZone);
   const watermarkIndex =
     ctx.spec.watermark === undefined ? -1 : columns.findIndex((c) => c.name === ctx.spec.watermark);
-  const createdIndex = object.created === null ? -1 : columns.findIndex((c) => c.source === object.created);
+  // Only a creation timestamp can stand in for a missing watermark; a creation date cannot.
+  const createdIsTimestamp = object.fields.find((d) => d.name === object.created)?.type === 'timestamp';
+  const createdIndex = createdIsTimestamp ? columns.findIndex((c) => c.source === object.created) : -1;
   const keyIndex = columns.findIndex((c) => c.source === object.key);
+  const recreatedIndex = object.recreatedOnEdit
+    ? columns.findIndex((c) => c.source === object.recreatedOnEdit?.field)
+    : -1;
+  let recreatable = false;
   const label = `${object.object}${task.entity ? `@${task.entity}` : ''}${task.slices > 1 ? `#${task.slice + 1}` : ''}`;
   const log = ctx.logger.child({
     object: object.object,
@@ -108,7 +149,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   try {
     for await (const page of ctx.reader.readRecords({
       object: object.object,
-      fields: columns.map((c) => c.source ?? c.name.toUpperCase()),
+      fields: select,
       ...(filter ? { filter } : {}),
       orderBy,
       entity: sessionEntity(task.entity),
@@ -124,6 +165,13 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
         // Canonical ISO UTC strings of one format compare in time order.
         if (mark && (maxWatermark === null || mark > maxWatermark)) maxWatermark = mark;
         if (keys && keyIndex >= 0 && row[keyIndex]) keys.push(row[keyIndex] as string);
+        if (
+          task.mode === 'incremental' &&
+          recreatedIndex >= 0 &&
+          object.recreatedOnEdit?.values.includes(String(row[recreatedIndex]))
+        ) {
+          recreatable = true;
+        }
         // Lookback re-reads are not changes: only records newer than the last run's watermark are.
         if (changedKeys && mark && previous !== null && mark > previous && row[keyIndex]) {
           changedKeys.push(row[keyIndex] as string);
@@ -170,7 +218,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       updated: counts.updated,
       seconds,
     });
-    return {
+    const result: StreamResult = {
       object: object.object,
       entity: task.entity,
       mode: task.mode,
@@ -183,12 +231,15 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       seconds,
       watermark: task.mode === 'backfill' || stopped ? task.previousWatermark : maxWatermark,
       ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
+      ...(recreatable ? { recreatable } : {}),
       ...(stopped ? { stopped: true as const } : {}),
     };
+    return { result, refused: [] };
   } catch (error) {
     const classified = toClassified(error);
-    log.error('stream failed', { error: classified });
-    return {
+    const refused = classified.kind === 'terminal' ? refusedFields(classified.message, select) : [];
+    if (refused.length === 0) log.error('stream failed', { error: classified });
+    const result: StreamResult = {
       object: object.object,
       entity: task.entity,
       mode: task.mode,
@@ -202,6 +253,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       watermark: task.previousWatermark,
       error: { kind: classified.kind, message: classified.message, codes: classified.codes },
     };
+    return { result, refused };
   } finally {
     await ctx.warehouse
       .dropStage(writer.table)

@@ -5,11 +5,12 @@ import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
 import type { Filter } from '../intacct/filter.ts';
-import type { FieldDescriptor, FieldType, ObjectDescriptor } from '../intacct/objects/descriptor.ts';
+import type { ObjectDescriptor } from '../intacct/objects/descriptor.ts';
 import { selectObjects } from '../intacct/objects/index.ts';
 import { type TableSpec, tableSpecFromDescriptor } from '../warehouse/table-spec.ts';
-import type { Warehouse } from '../warehouse/warehouse.ts';
+import type { ObjectDefinitionRow, Warehouse } from '../warehouse/warehouse.ts';
 import { reconcileObject } from './deletes.ts';
+import { companyDefinition, planFields } from './field-selection.ts';
 import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
@@ -82,9 +83,24 @@ export interface RunReport {
   readonly streams: readonly StreamResult[];
   readonly objects: readonly ObjectSummary[];
   readonly schemaChanges: readonly string[];
+  /**
+   * Descriptor fields this run did not read: `absent` from the company's definition (NULL columns),
+   * or `refused` by Intacct mid-run (dropped, and the stream read again without them).
+   */
+  readonly skippedFields: readonly SkippedFields[];
+  /** Objects the company does not have (an optional object such as a user-defined dimension). */
+  readonly skippedObjects: readonly { readonly object: string; readonly reason: string }[];
   readonly errors: readonly { readonly object: string; readonly entity: string; readonly message: string }[];
   /** Set when the run was stopped by a signal before it finished; rerun to finish the work. */
   readonly interrupted?: true;
+}
+
+export interface SkippedFields {
+  readonly object: string;
+  readonly fields: readonly string[];
+  readonly reason: 'absent' | 'refused';
+  /** Of `fields`, those the descriptor does not mark optional or unconfirmed. */
+  readonly unexpected?: readonly string[];
 }
 
 export interface ObjectSummary {
@@ -101,30 +117,7 @@ export interface ObjectSummary {
 /** The job name the lease is held under: one per warehouse. */
 export const JOB_NAME = 'intacct-elt';
 
-const LOOKUP_TYPES: Readonly<Record<string, FieldType>> = {
-  text: 'string',
-  string: 'string',
-  integer: 'integer',
-  number: 'decimal',
-  decimal: 'decimal',
-  currency: 'decimal',
-  percent: 'decimal',
-  date: 'date',
-  timestamp: 'timestamp',
-  datetime: 'timestamp',
-  boolean: 'boolean',
-};
-
-/** Custom fields the object definition reports that the descriptor does not list. */
-export function customFields(
-  descriptor: ObjectDescriptor,
-  definition: Awaited<ReturnType<ExtractClient['lookup']>>,
-): FieldDescriptor[] {
-  const known = new Set(descriptor.fields.map((f) => f.name));
-  return definition.fields
-    .filter((f) => f.isCustom && !known.has(f.name))
-    .map((f) => ({ name: f.name, type: LOOKUP_TYPES[f.dataType.toLowerCase()] ?? 'string' }));
-}
+export { customFields } from './field-selection.ts';
 
 async function resolveEntities(config: JobConfig, client: ExtractClient): Promise<string[]> {
   const configured = config.intacct.entities;
@@ -149,17 +142,75 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
   const streams: StreamResult[] = [];
   const errors: { object: string; entity: string; message: string }[] = [];
   const schemaChanges: string[] = [];
+  const skippedFields: SkippedFields[] = [];
+  const skippedObjects: { object: string; reason: string }[] = [];
+  const selects = new Map<string, readonly string[]>();
   let entities: string[] = [];
   try {
     entities = await resolveEntities(config, client);
-    const objects = selectObjects({
+    const selected = selectObjects({
       include: options.objects ?? config.objects.include,
       exclude: options.objects ? [] : config.objects.exclude,
     });
     const specs = new Map<string, TableSpec>();
-    for (const object of objects) {
-      const definition = await client.lookup(object.object, null);
-      const spec = tableSpecFromDescriptor(object, customFields(object, definition));
+    const objects: ObjectDescriptor[] = [];
+    const now = new Date();
+    for (const descriptor of selected) {
+      let definition: ObjectDefinitionRow;
+      try {
+        definition = await companyDefinition({
+          object: descriptor.object,
+          client,
+          warehouse,
+          maxAgeMs: config.sync.definitionMaxAgeHours * 3_600_000,
+          now,
+          logger,
+        });
+      } catch (error) {
+        if (!isClassified(error) || error.kind !== 'terminal') throw error;
+        // The company has no such object: expected for an optional one, an object failure otherwise.
+        if (descriptor.optional) {
+          logger.warn('the company does not have this optional object; skipped', {
+            object: descriptor.object,
+            error: errorMessage(error),
+          });
+          skippedObjects.push({ object: descriptor.object, reason: errorMessage(error) });
+          // An empty table all the same, so models over it build (no dimension values, no rows).
+          await warehouse.ensureTable(
+            tableSpecFromDescriptor(descriptor, []),
+            'raw',
+            config.sync.schemaPolicy,
+          );
+        } else errors.push({ object: descriptor.object, entity: '*', message: errorMessage(error) });
+        continue;
+      }
+      const plan = planFields(descriptor, definition);
+      if (!plan.select.includes(descriptor.key)) {
+        errors.push({
+          object: descriptor.object,
+          entity: '*',
+          message: `the company's definition of ${descriptor.object} has no ${descriptor.key} field (the key); object skipped`,
+        });
+        continue;
+      }
+      if (plan.missing.length > 0) {
+        // Once per object and run: these stay NULL columns.
+        logger.warn('fields the company does not have are left NULL', {
+          object: descriptor.object,
+          fields: plan.missing,
+          ...(plan.unexpected.length > 0 ? { unexpected: plan.unexpected } : {}),
+        });
+        skippedFields.push({
+          object: descriptor.object,
+          fields: plan.missing,
+          reason: 'absent',
+          ...(plan.unexpected.length > 0 ? { unexpected: plan.unexpected } : {}),
+        });
+      }
+      const object = plan.object;
+      objects.push(object);
+      selects.set(object.object, plan.select);
+      const spec = tableSpecFromDescriptor(descriptor, plan.custom);
       const changes = await warehouse.ensureTable(spec, 'raw', config.sync.schemaPolicy);
       for (const c of changes) {
         if (c.kind === 'add-column') schemaChanges.push(`${c.table}.${c.column} added (${c.type})`);
@@ -183,8 +234,36 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       logger,
       progress: options.progress,
       signal,
+      select: selects.get(object.object),
+      onRefused,
       stop: options.stop,
     });
+    const refreshed = new Set<string>();
+    const onRefused = async (object: string, fields: readonly string[]): Promise<void> => {
+      const seen = skippedFields.find((s) => s.object === object && s.reason === 'refused');
+      const merged = [...new Set([...(seen?.fields ?? []), ...fields])];
+      if (seen) skippedFields.splice(skippedFields.indexOf(seen), 1);
+      skippedFields.push({ object, fields: merged, reason: 'refused' });
+      // Streams of this object that start later do not ask for them again.
+      selects.set(
+        object,
+        (selects.get(object) ?? []).filter((f) => !merged.includes(f)),
+      );
+      if (refreshed.has(object)) return;
+      refreshed.add(object);
+      // The cached definition was wrong: read it again so the next run selects the right fields.
+      await companyDefinition({
+        object,
+        client,
+        warehouse,
+        maxAgeMs: 0,
+        now: new Date(),
+        refresh: true,
+        logger,
+      }).catch((error: unknown) =>
+        logger.warn('could not re-read the object definition', { object, error: errorMessage(error) }),
+      );
+    };
 
     if (options.command === 'reconcile') {
       await Promise.all(
@@ -312,6 +391,8 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       streams,
       objects: [...byObject.values()],
       schemaChanges,
+      skippedFields,
+      skippedObjects,
       errors,
       ...(interrupted ? { interrupted: true as const } : {}),
     };

@@ -290,7 +290,13 @@ function createKind(
       const r = createCustomer(
         store,
         null,
-        { CUSTOMERID: id, NAME: `New Customer ${id}`, TERMNAME: 'N30', CURRENCY: 'USD' },
+        {
+          CUSTOMERID: id,
+          NAME: `New Customer ${id}`,
+          'DISPLAYCONTACT.PRINTAS': `New Customer ${id}`,
+          TERMNAME: 'N30',
+          CURRENCY: 'USD',
+        },
         ctx,
       );
       return result(r, 'CUSTOMER', TOP_LEVEL_ID);
@@ -300,7 +306,13 @@ function createKind(
       const r = createVendor(
         store,
         null,
-        { VENDORID: id, NAME: `New Vendor ${id}`, TERMNAME: 'N30', CURRENCY: 'USD' },
+        {
+          VENDORID: id,
+          NAME: `New Vendor ${id}`,
+          'DISPLAYCONTACT.PRINTAS': `New Vendor ${id}`,
+          TERMNAME: 'N30',
+          CURRENCY: 'USD',
+        },
         ctx,
       );
       return result(r, 'VENDOR', TOP_LEVEL_ID);

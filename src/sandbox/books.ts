@@ -173,6 +173,8 @@ function createParty(
         correction: 'Use a unique value instead.',
       });
     }
+    // The docs mark PRINTAS required on create (customers and vendors).
+    requireField(fields, 'DISPLAYCONTACT.PRINTAS', 'PRINTAS');
     const owner = entity ?? TOP_LEVEL_ID;
     if (owner !== TOP_LEVEL_ID && !store.entity(owner)) fail(ruleError(`Invalid entity '${owner}'.`));
     const values = writableValues(object, fields, [idField]);

@@ -32,7 +32,11 @@ export interface SandboxObjectDef {
   readonly key: 'RECORDNO' | 'ID';
   /** The business id (`ACCOUNTNO`, `CUSTOMERID`), returned with RECORDNO by create/update; unique company-wide. */
   readonly idField?: string;
-  /** The field `readByName` matches. */
+  /**
+   * The field `readByName` matches when it is not the id field: the docs' "Get … by ID" pages key
+   * readByName by the ID (ACCOUNTNO, CUSTOMERID, ITEMID; NAME where the id is the name; a platform
+   * object's `name`).
+   */
   readonly nameField?: string;
   /**
    * true: transactions owned by one entity (an entity session sees only its own; the top level sees
@@ -192,7 +196,7 @@ function object(name: string, opts: ObjectOpts, fields: readonly SandboxFieldDef
 
 // ---- the objects -----------------------------------------------------------------------------------
 
-const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', nameField: 'TITLE', entityScoped: false }, [
+const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', entityScoped: false }, [
   recordNo,
   text('ACCOUNTNO', { required: true, maxLength: 24 }),
   text('TITLE', req),
@@ -220,37 +224,33 @@ const GLACCOUNT = object('GLACCOUNT', { idField: 'ACCOUNTNO', nameField: 'TITLE'
   ...mega,
 ]);
 
-const GLBATCH = object(
-  'GLBATCH',
-  { entityScoped: true, writable: ['create', 'update', 'delete'], nameField: 'BATCH_TITLE' },
-  [
-    recordNo,
-    int('BATCHNO', ro),
-    text('JOURNAL', req),
-    date('BATCH_DATE', req),
-    text('BATCH_TITLE', { required: true, maxLength: 250 }),
-    dec('BALANCE', ro),
-    text('MODULE', ro),
-    text('REFERENCENO'),
-    date('REVERSEDATE'),
-    int('REVERSEDKEY', ro),
-    date('REVERSED', ro),
-    int('REVERSEDFROM', ro),
-    text('HISTORY_COMMENT'),
-    int('PRBATCHKEY', ro),
-    text('BASELOCATION', ro),
-    int('BASELOCATION_NO'),
-    text('STATE'), // Posted | Draft | Reversed
-    text('TAXIMPLICATIONS'),
-    text('SUPDOCID'),
-    bool('ADJ', ro),
-    bool('STATISTICAL', ro),
-    text('TRANSACTIONSOURCE'),
-    text('USERINFO.LOGINID', ro),
-    ...audit,
-    ...mega,
-  ],
-);
+const GLBATCH = object('GLBATCH', { entityScoped: true, writable: ['create', 'update', 'delete'] }, [
+  recordNo,
+  int('BATCHNO', ro),
+  text('JOURNAL', req),
+  date('BATCH_DATE', req),
+  text('BATCH_TITLE', { required: true, maxLength: 250 }),
+  dec('BALANCE', ro),
+  text('MODULE', ro),
+  text('REFERENCENO'),
+  date('REVERSEDATE'),
+  int('REVERSEDKEY', ro),
+  date('REVERSED', ro),
+  int('REVERSEDFROM', ro),
+  text('HISTORY_COMMENT'),
+  int('PRBATCHKEY', ro),
+  text('BASELOCATION', ro),
+  int('BASELOCATION_NO'),
+  text('STATE'), // Posted | Draft | Reversed
+  text('TAXIMPLICATIONS'),
+  text('SUPDOCID'),
+  bool('ADJ', ro),
+  bool('STATISTICAL', ro),
+  text('TRANSACTIONSOURCE'),
+  text('USERINFO.LOGINID', ro),
+  ...audit,
+  ...mega,
+]);
 
 const GLENTRY = object('GLENTRY', { entityScoped: true }, [
   recordNo,
@@ -282,21 +282,26 @@ const GLENTRY = object('GLENTRY', { entityScoped: true }, [
   ...mega,
 ]);
 
-const GLDETAIL = object('GLDETAIL', { entityScoped: true }, [
+const GLDETAIL = object('GLDETAIL', { entityScoped: true, createdField: null }, [
   recordNo,
   int('BATCHKEY', ro),
-  int('BATCHNO', ro),
+  int('BATCH_NO', ro),
   date('BATCH_DATE', ro),
   text('BATCH_TITLE', ro),
-  text('JOURNAL', ro),
+  text('BATCH_STATE', ro),
+  text('SYMBOL', ro),
   text('BOOKID', ro),
-  text('MODULE', ro),
+  text('MODULEKEY', ro),
+  text('RECORDTYPE', ro),
+  text('RECORDID', ro),
+  text('DOCNUMBER', ro),
   text('REFERENCENO', ro),
   int('LINE_NO', ro),
   date('ENTRY_DATE', ro),
   int('TR_TYPE', ro),
   text('DOCUMENT', ro),
   text('DESCRIPTION', ro),
+  text('ENTRYDESCRIPTION', ro),
   text('ACCOUNTNO', ro),
   text('ACCOUNTTITLE', ro),
   text('ACCOUNTTYPE', ro),
@@ -329,8 +334,14 @@ const GLDETAIL = object('GLDETAIL', { entityScoped: true }, [
   text('ITEMID', ro),
   text('ITEMNAME', ro),
   text('GLDIMFUND', { readonly: true, label: 'Fund' }),
-  text('STATE', ro),
-  ...audit,
+  bool('STATISTICAL', ro),
+  bool('ADJ', ro),
+  text('STATE', ro), // the source document's state
+  text('ENTRY_STATE', ro),
+  date('WHENCREATED', ro), // a date on GL lines, unlike most objects
+  ts('WHENMODIFIED', ro),
+  int('CREATEDBY', ro),
+  int('MODIFIEDBY', ro),
   ...mega,
 ]);
 
@@ -380,11 +391,11 @@ const GLBUDGETITEM = object('GLBUDGETITEM', { entityScoped: true }, [
   int('BUDGETKEY'),
   text('BUDGETID'),
   int('ACCOUNTKEY', ro),
-  text('ACCOUNTNO'),
-  text('ACCOUNTTITLE', ro),
-  text('DEPARTMENTID'),
+  text('ACCT_NO'),
+  text('ACCTTITLE', ro),
+  text('DEPT_NO'),
   text('DEPT_TITLE', ro),
-  text('LOCATIONID'),
+  text('LOCATION_NO'),
   text('LOCATION_NAME', ro),
   int('PERIODKEY'),
   text('PERIODNAME'),
@@ -400,43 +411,35 @@ const GLBUDGETITEM = object('GLBUDGETITEM', { entityScoped: true }, [
   ...mega,
 ]);
 
-const REPORTINGPERIOD = object(
-  'REPORTINGPERIOD',
-  { idField: 'NAME', nameField: 'NAME', entityScoped: false },
-  [
-    recordNo,
-    text('NAME', req),
-    text('HEADER1'),
-    text('HEADER2'),
-    date('START_DATE', req),
-    date('END_DATE', req),
-    bool('BUDGETING'),
-    text('DATETYPE'),
-    text('STATUS'),
-    ...audit,
-    ...mega,
-  ],
-);
+const REPORTINGPERIOD = object('REPORTINGPERIOD', { idField: 'NAME', entityScoped: false }, [
+  recordNo,
+  text('NAME', req),
+  text('HEADER1'),
+  text('HEADER2'),
+  date('START_DATE', req),
+  date('END_DATE', req),
+  bool('BUDGETING'),
+  text('DATETYPE'),
+  text('STATUS'),
+  ...audit,
+  ...mega,
+]);
 
-const DEPARTMENT = object(
-  'DEPARTMENT',
-  { idField: 'DEPARTMENTID', nameField: 'TITLE', entityScoped: false },
-  [
-    recordNo,
-    text('DEPARTMENTID', { required: true, maxLength: 20 }),
-    text('TITLE', req),
-    int('PARENTKEY', ro),
-    text('PARENTID'),
-    text('PARENTNAME', ro),
-    int('SUPERVISORKEY', ro),
-    text('SUPERVISORID'),
-    text('SUPERVISORNAME', ro),
-    text('STATUS'),
-    text('CUSTTITLE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const DEPARTMENT = object('DEPARTMENT', { idField: 'DEPARTMENTID', entityScoped: false }, [
+  recordNo,
+  text('DEPARTMENTID', { required: true, maxLength: 20 }),
+  text('TITLE', req),
+  int('PARENTKEY', ro),
+  text('PARENTID'),
+  text('PARENTNAME', ro),
+  int('SUPERVISORKEY', ro),
+  text('SUPERVISORID'),
+  text('SUPERVISORNAME', ro),
+  text('STATUS'),
+  text('CUSTTITLE'),
+  ...audit,
+  ...mega,
+]);
 
 const locationFields = [
   recordNo,
@@ -456,30 +459,26 @@ const locationFields = [
   text('CONTACTINFO.MAILADDRESS.COUNTRY'),
 ] as const;
 
-const LOCATION = object('LOCATION', { idField: 'LOCATIONID', nameField: 'NAME', entityScoped: false }, [
+const LOCATION = object('LOCATION', { idField: 'LOCATIONID', entityScoped: false }, [
   ...locationFields,
   ...audit,
   ...mega,
 ]);
 
-const LOCATIONENTITY = object(
-  'LOCATIONENTITY',
-  { idField: 'LOCATIONID', nameField: 'NAME', entityScoped: false },
-  [
-    ...locationFields,
-    text('FEDERALID'),
-    int('FIRSTMONTH'),
-    int('FIRSTMONTHTAX'),
-    text('WEEKSTART'),
-    text('OPCOUNTRY'),
-    text('ADDRESSCOUNTRYDEFAULT'),
-    text('SIGNATURE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const LOCATIONENTITY = object('LOCATIONENTITY', { idField: 'LOCATIONID', entityScoped: false }, [
+  ...locationFields,
+  text('FEDERALID'),
+  int('FIRSTMONTH'),
+  int('FIRSTMONTHTAX'),
+  text('WEEKSTART'),
+  text('OPCOUNTRY'),
+  text('ADDRESSCOUNTRYDEFAULT'),
+  text('SIGNATURE'),
+  ...audit,
+  ...mega,
+]);
 
-const PROJECT = object('PROJECT', { idField: 'PROJECTID', nameField: 'NAME', entityScoped: false }, [
+const PROJECT = object('PROJECT', { idField: 'PROJECTID', entityScoped: false }, [
   recordNo,
   text('PROJECTID', { required: true, maxLength: 20 }),
   text('NAME', req),
@@ -508,7 +507,7 @@ const PROJECT = object('PROJECT', { idField: 'PROJECTID', nameField: 'NAME', ent
   ...mega,
 ]);
 
-const TASK = object('TASK', { idField: 'TASKID', nameField: 'NAME', entityScoped: false }, [
+const TASK = object('TASK', { idField: 'TASKID', entityScoped: false }, [
   recordNo,
   text('TASKID', req),
   text('NAME', req),
@@ -529,7 +528,7 @@ const TASK = object('TASK', { idField: 'TASKID', nameField: 'NAME', entityScoped
   ...mega,
 ]);
 
-const CLASS = object('CLASS', { idField: 'CLASSID', nameField: 'NAME', entityScoped: false }, [
+const CLASS = object('CLASS', { idField: 'CLASSID', entityScoped: false }, [
   recordNo,
   text('CLASSID', req),
   text('NAME', req),
@@ -556,7 +555,7 @@ const FUND = object('FUND', { idField: 'FUNDID', nameField: 'NAME', entityScoped
 
 const CUSTOMER = object(
   'CUSTOMER',
-  { idField: 'CUSTOMERID', nameField: 'NAME', entityScoped: false, writable: ['create', 'update', 'delete'] },
+  { idField: 'CUSTOMERID', entityScoped: false, writable: ['create', 'update', 'delete'] },
   [
     recordNo,
     text('CUSTOMERID', { required: true, maxLength: 21 }),
@@ -584,6 +583,7 @@ const CUSTOMER = object(
     text('DELIVERY_OPTIONS'),
     date('LAST_INVOICEDATE', ro),
     text('SALESFORCE_ID', { custom: true, maxLength: 18, label: 'Salesforce ID' }),
+    text('CUSTOMER_TIER', { custom: true, maxLength: 20, label: 'Customer tier' }),
     ...audit,
     ...mega,
   ],
@@ -591,7 +591,7 @@ const CUSTOMER = object(
 
 const VENDOR = object(
   'VENDOR',
-  { idField: 'VENDORID', nameField: 'NAME', entityScoped: false, writable: ['create', 'update', 'delete'] },
+  { idField: 'VENDORID', entityScoped: false, writable: ['create', 'update', 'delete'] },
   [
     recordNo,
     text('VENDORID', { required: true, maxLength: 21 }),
@@ -618,30 +618,26 @@ const VENDOR = object(
   ],
 );
 
-const EMPLOYEE = object(
-  'EMPLOYEE',
-  { idField: 'EMPLOYEEID', nameField: 'CONTACT_NAME', entityScoped: false },
-  [
-    recordNo,
-    text('EMPLOYEEID', req),
-    text('CONTACT_NAME', req),
-    text('TITLE'),
-    text('DEPARTMENTID'),
-    text('LOCATIONID'),
-    text('CLASSID'),
-    text('SUPERVISORID'),
-    date('STARTDATE'),
-    date('ENDDATE'),
-    text('EMPLOYEETYPE'),
-    text('STATUS'),
-    text('CURRENCY'),
-    dec('BILLINGRATE'),
-    ...audit,
-    ...mega,
-  ],
-);
+const EMPLOYEE = object('EMPLOYEE', { idField: 'EMPLOYEEID', entityScoped: false }, [
+  recordNo,
+  text('EMPLOYEEID', req),
+  text('CONTACT_NAME', req),
+  text('TITLE'),
+  text('DEPARTMENTID'),
+  text('LOCATIONID'),
+  text('CLASSID'),
+  text('SUPERVISORID'),
+  date('STARTDATE'),
+  date('ENDDATE'),
+  text('EMPLOYEETYPE'),
+  text('STATUS'),
+  text('CURRENCY'),
+  dec('BILLINGRATE'),
+  ...audit,
+  ...mega,
+]);
 
-const ITEM = object('ITEM', { idField: 'ITEMID', nameField: 'NAME', entityScoped: false }, [
+const ITEM = object('ITEM', { idField: 'ITEMID', entityScoped: false }, [
   recordNo,
   text('ITEMID', req),
   text('NAME', req),
@@ -685,6 +681,7 @@ function documentHeader(partyId: 'CUSTOMERID' | 'VENDORID', partyName: string): 
     dec('TRX_TOTALDUE', ro),
     text('STATE', ro), // Posted | Partially Paid | Paid
     text('RAWSTATE', ro),
+    text('MODULEKEY', ro),
     text('GLBATCHKEY', ro),
   ];
 }
@@ -698,7 +695,8 @@ function documentLine(): SandboxFieldDef[] {
     int('ACCOUNTKEY', ro),
     text('ACCOUNTNO', req),
     text('ACCOUNTTITLE', ro),
-    text('OFFSETACCOUNTNO', ro),
+    text('OFFSETGLACCOUNTNO', ro),
+    text('OFFSETGLACCOUNTTITLE', ro),
     dec('AMOUNT', ro),
     dec('TRX_AMOUNT', req),
     dec('TOTALPAID', ro),
@@ -752,6 +750,7 @@ function paymentHeader(partyId: 'CUSTOMERID' | 'VENDORID', partyName: string): S
     dec('TRX_TOTALPAID', ro),
     text('STATE', ro),
     text('RAWSTATE', ro),
+    text('MODULEKEY', ro),
     text('GLBATCHKEY', ro),
     ...docAudit,
     ...mega,
@@ -883,13 +882,13 @@ const EXCHANGERATEENTRY = object('EXCHANGERATEENTRY', { entityScoped: false }, [
   text('FROM_CURRENCY', ro),
   text('TO_CURRENCY', ro),
   date('EFFECTIVE_START_DATE', req),
-  dec('RATE', req),
-  dec('RECIPRATE', ro),
+  dec('EXCHANGE_RATE', req),
+  dec('RECIPROCAL_RATE', ro),
   ...audit,
   ...mega,
 ]);
 
-const TRXCURRENCIES = object('TRXCURRENCIES', { idField: 'CODE', nameField: 'CODE', entityScoped: false }, [
+const TRXCURRENCIES = object('TRXCURRENCIES', { idField: 'CODE', entityScoped: false }, [
   recordNo,
   text('CODE', req),
   text('FULLNAME'),

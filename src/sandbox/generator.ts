@@ -11,6 +11,7 @@ import { DEFAULT_START_MS } from './clock.ts';
 import { buildHistory } from './generator/history.ts';
 import { ENTITIES, buildMasterData } from './generator/master.ts';
 import { Rng } from './generator/rng.ts';
+import { DEFAULT_COMPANY_PROFILE, companyProfile } from './company.ts';
 import { SandboxStore } from './store.ts';
 import { glAccountBalanceRecords } from './truth.ts';
 
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   /** The company/API user time zone; default America/Los_Angeles (not UTC, so zone bugs show). */
   readonly timezone?: string;
   readonly companyId?: string;
+  /** The company profile (which dimensions and custom fields exist); default `standard`. */
+  readonly company?: string;
 }
 
 export const DEFAULT_SANDBOX_TIMEZONE = 'America/Los_Angeles';
@@ -44,6 +47,7 @@ export function generateCompany(options: GenerateOptions): SandboxStore {
     clockStartMs: DEFAULT_START_MS,
     seed,
     scale,
+    company: companyProfile(options.company ?? DEFAULT_COMPANY_PROFILE),
   });
   const rng = new Rng(seed, 'company');
   const master = buildMasterData(store, rng, scale);

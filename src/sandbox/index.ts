@@ -36,6 +36,8 @@ export interface SandboxOptions {
   readonly seed?: number;
   /** 1 ≈ 50,000 GL lines; fractional scales make small companies for tests. */
   readonly scale?: number;
+  /** Company profile: which dimensions and custom fields exist (default `standard`). Ignored with `store`. */
+  readonly company?: string;
   /** Company / API user time zone (default America/Los_Angeles). Ignored when `store` is given. */
   readonly timezone?: string;
   readonly latencyMs?: number;
@@ -96,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       seed: options.seed ?? 1,
       scale: options.scale ?? 0.05,
       timezone,
+      ...(options.company === undefined ? {} : { company: options.company }),
     });
   const faults = new FaultInjector(checked.patch);
   const stats = new SandboxStats();

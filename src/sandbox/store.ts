@@ -9,6 +9,7 @@
  *   null for empty. Every record carries every field of its object (null when empty), in catalog order.
  */
 import { type SandboxObjectDef, SANDBOX_OBJECTS, requireObjectDef } from './catalog.ts';
+import { type CompanyProfile, DEFAULT_COMPANY_PROFILE, companyProfile } from './company.ts';
 import { DEFAULT_START_MS, SandboxClock } from './clock.ts';
 
 export type SandboxRecord = Readonly<Record<string, string | null>>;
@@ -38,6 +39,8 @@ export interface SandboxStoreOptions {
   readonly clockStartMs?: number;
   readonly seed?: number;
   readonly scale?: number;
+  /** Which objects and fields this company has (default: the standard profile). */
+  readonly company?: CompanyProfile;
 }
 
 export interface StoreCounters {
@@ -216,6 +219,8 @@ export class SandboxStore {
   readonly entities: readonly SandboxEntity[];
   readonly seed: number;
   readonly scale: number;
+  /** The company's own definition of its objects; tests may change it between runs, as an admin would. */
+  company: CompanyProfile;
   readonly counters: StoreCounters = { inserts: 0, updates: 0, deletes: 0, transactions: 0, rollbacks: 0 };
 
   readonly #tables = new Map<string, Table>();
@@ -235,6 +240,7 @@ export class SandboxStore {
     this.clock = new SandboxClock(options.clockStartMs ?? DEFAULT_START_MS);
     this.seed = options.seed ?? 0;
     this.scale = options.scale ?? 0;
+    this.company = options.company ?? companyProfile(DEFAULT_COMPANY_PROFILE);
     const top: SandboxEntity = {
       id: TOP_LEVEL_ID,
       name: options.companyName,

@@ -15,6 +15,7 @@ import type {
   LoadRow,
   LoadStatus,
   MigrateResult,
+  ObjectDefinitionRow,
   SetStateRequest,
   StartLoadRequest,
   StateRow,
@@ -57,6 +58,11 @@ export interface ControlDb {
     payload_hash: string;
     errors: string | null;
     updated_at: Instant;
+  };
+  _elt_object_definitions: {
+    object: string;
+    fields: string;
+    fetched_at: Instant;
   };
 }
 
@@ -319,4 +325,33 @@ export async function putLedger(db: Kysely<ControlDb>, row: LedgerRow, now: Date
 export async function currentLease(db: Db, job: string): Promise<Lease | null> {
   const row = await db.selectFrom('_elt_lease').selectAll().where('job', '=', job).executeTakeFirst();
   return row ? { job: row.job, owner: row.owner, expiresAt: row.expires_at } : null;
+}
+
+export async function getObjectDefinition(db: Db, object: string): Promise<ObjectDefinitionRow | null> {
+  const row = await db
+    .selectFrom('_elt_object_definitions')
+    .selectAll()
+    .where('object', '=', object)
+    .executeTakeFirst();
+  if (!row) return null;
+  const fields = parseJson(row.fields);
+  return {
+    object: row.object,
+    fields: Array.isArray(fields) ? (fields as ObjectDefinitionRow['fields']) : [],
+    fetchedAt: row.fetched_at,
+  };
+}
+
+export async function putObjectDefinition(db: Db, row: ObjectDefinitionRow): Promise<void> {
+  const values = { fields: JSON.stringify(row.fields), fetched_at: new Date(row.fetchedAt) };
+  const updated = await db
+    .updateTable('_elt_object_definitions')
+    .set(values)
+    .where('object', '=', row.object)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  await db
+    .insertInto('_elt_object_definitions')
+    .values({ object: row.object, ...values })
+    .execute();
 }

@@ -272,6 +272,18 @@ export interface LedgerRow {
   readonly updatedAt?: string;
 }
 
+/** The company's definition of an object (`lookup`), as cached in the warehouse. */
+export interface ObjectDefinitionRow {
+  readonly object: string;
+  readonly fields: readonly {
+    readonly name: string;
+    readonly dataType: string;
+    readonly isCustom: boolean;
+  }[];
+  /** ISO UTC. */
+  readonly fetchedAt: string;
+}
+
 export type QueryParam = string | number | bigint | boolean | null | Date;
 
 export interface MigrateResult {
@@ -314,6 +326,10 @@ export interface Warehouse {
   getState(object: string, entity: string): Promise<StateRow | null>;
   setState(request: SetStateRequest): Promise<void>;
   listState(): Promise<StateRow[]>;
+
+  /** The cached company definition of an object, or null before the first lookup. */
+  getObjectDefinition(object: string): Promise<ObjectDefinitionRow | null>;
+  putObjectDefinition(row: ObjectDefinitionRow): Promise<void>;
 
   startLoad(request: StartLoadRequest): Promise<void>;
   finishLoad(request: FinishLoadRequest): Promise<void>;

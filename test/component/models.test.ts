@@ -123,7 +123,7 @@ describe('finance models on the sandbox company', () => {
     );
     const [raw] = await warehouse.query<Record<string, unknown>>(
       `with b as (
-         select _entity as e, accountno as a, coalesce(departmentid, '') as d, coalesce(locationid, '') as l,
+         select _entity as e, acct_no as a, coalesce(dept_no, '') as d, coalesce(location_no, '') as l,
                 pstartdate as s, penddate as f, sum(amount) as budget
            from intacct_raw.gl_budget_item where _deleted_at is null group by all),
        g as (

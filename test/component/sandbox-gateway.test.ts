@@ -56,13 +56,13 @@ function tinyStore(): SandboxStore {
     const uk = i % 5 === 0;
     const t = Date.UTC(2026, 9, 1) + i * 3_600_000;
     store.insert('GLDETAIL', {
-      BATCHNO: String(Math.floor(i / 2) + 1),
+      BATCH_NO: String(Math.floor(i / 2) + 1),
       ACCOUNTNO: i % 2 === 0 ? '1000' : '4000',
       TR_TYPE: i % 2 === 0 ? '1' : '-1',
       AMOUNT: `${(i % 97) + 1}.${String(i % 100).padStart(2, '0')}`,
       BATCH_DATE: new Date(t).toISOString().slice(0, 10),
       DESCRIPTION: i === 7 ? 'Fish & <chips> "quoted" \u{1F600}' : `line ${i}`,
-      WHENCREATED: `${new Date(t).toISOString().slice(0, 19)}Z`,
+      WHENCREATED: new Date(t).toISOString().slice(0, 10), // a date on GL lines
       WHENMODIFIED: i % 50 === 3 ? null : `${new Date(t + 60_000).toISOString().slice(0, 19)}Z`,
       MEGAENTITYKEY: uk ? '2' : '1',
       MEGAENTITYID: uk ? 'UK1' : 'US1',
@@ -259,14 +259,16 @@ describe('readByQuery and readMore', () => {
     expect(dataAttr(r, 'resultId')).toBe('');
     const rows = records(r, 'gldetail');
     expect(rows).toHaveLength(2);
-    // RECORDNO 4 is i=3: WHENCREATED 2026-10-01T03:00Z = 09/30/2026 20:00:00 PDT; WHENMODIFIED null.
+    // RECORDNO 4 is i=3: WHENMODIFIED null. RECORDNO 8 is i=7: WHENMODIFIED 2026-10-01T07:01Z =
+    // 10/01/2026 00:01:00 PDT (zone-less, in the company's zone).
     expect(rows[0]).toMatchObject({
       RECORDNO: '4',
       AMOUNT: '4.03',
       BATCH_DATE: '10/01/2026',
-      WHENCREATED: '09/30/2026 20:00:00',
+      WHENCREATED: '10/01/2026',
       WHENMODIFIED: '',
     });
+    expect(rows[1]?.WHENMODIFIED).toBe('10/01/2026 00:01:00');
     expect(a.text).toContain('<WHENMODIFIED></WHENMODIFIED>');
     expect(rows[1]?.DESCRIPTION).toBe('Fish & <chips> "quoted" \u{1F600}');
     expect(a.text).toContain('Fish &amp; &lt;chips&gt; &quot;quoted&quot;');
@@ -518,11 +520,15 @@ describe('read, readByName, lookup, inspect', () => {
     ).not.toBe('success');
   });
 
-  it('readByName reads by the name field', async () => {
+  it('readByName reads by the ID field (ACCOUNTNO), not the descriptive name, as the docs key it', async () => {
     const a = await call(
+      '<readByName><object>GLACCOUNT</object><keys>4000</keys><fields>ACCOUNTNO,TITLE</fields></readByName>',
+    );
+    expect(records(result(a), 'GLACCOUNT')).toEqual([{ ACCOUNTNO: '4000', TITLE: 'Revenue' }]);
+    const byTitle = await call(
       '<readByName><object>GLACCOUNT</object><keys>Revenue</keys><fields>ACCOUNTNO</fields></readByName>',
     );
-    expect(records(result(a), 'GLACCOUNT')).toEqual([{ ACCOUNTNO: '4000' }]);
+    expect(records(result(byTitle), 'GLACCOUNT')).toEqual([]);
   });
 
   it('lookup and inspect describe fields with types, custom fields flagged', async () => {

@@ -235,7 +235,7 @@ describe('transactions and control ids', () => {
 
 describe('customers, vendors, bills, invoices, payments', () => {
   it('creates, refuses a duplicate, updates, reads and deletes a customer', async () => {
-    const create = `<create><CUSTOMER><CUSTOMERID>CRM-1</CUSTOMERID><NAME>O'Brien &amp; Sons</NAME><DISPLAYCONTACT><EMAIL1>x@example.com</EMAIL1></DISPLAYCONTACT><SALESFORCE_ID>0015X</SALESFORCE_ID></CUSTOMER></create>`;
+    const create = `<create><CUSTOMER><CUSTOMERID>CRM-1</CUSTOMERID><NAME>O'Brien &amp; Sons</NAME><DISPLAYCONTACT><PRINTAS>O'Brien &amp; Sons</PRINTAS><EMAIL1>x@example.com</EMAIL1></DISPLAYCONTACT><SALESFORCE_ID>0015X</SALESFORCE_ID></CUSTOMER></create>`;
     const a = result(await call(create, { locationId: undefined }));
     expect(childText(a, 'status'), errorTexts(a)).toBe('success');
     expect(records(a, 'customer')[0]).toMatchObject({ CUSTOMERID: 'CRM-1' });
@@ -250,8 +250,17 @@ describe('customers, vendors, bills, invoices, payments', () => {
       ),
     );
     expect(childText(upd, 'status'), errorTexts(upd)).toBe('success');
+    // An empty field group on update, as Sage's SDK sends it, changes nothing (PRINTAS stays).
+    const empty = result(
+      await call(
+        '<update><CUSTOMER><CUSTOMERID>CRM-1</CUSTOMERID><DISPLAYCONTACT></DISPLAYCONTACT></CUSTOMER></update>',
+        { locationId: undefined },
+      ),
+    );
+    expect(childText(empty, 'status'), errorTexts(empty)).toBe('success');
+    expect(store.findById('CUSTOMER', 'CRM-1')?.['DISPLAYCONTACT.PRINTAS']).toBe("O'Brien & Sons");
     const read = await call(
-      "<readByName><object>CUSTOMER</object><keys>O'Brien &amp; Sons</keys><fields>CUSTOMERID,STATUS,NAME</fields></readByName>",
+      '<readByName><object>CUSTOMER</object><keys>CRM-1</keys><fields>CUSTOMERID,STATUS,NAME</fields></readByName>',
       {
         locationId: undefined,
       },
@@ -268,9 +277,12 @@ describe('customers, vendors, bills, invoices, payments', () => {
 
   it('creates a vendor and an AP bill; the bill posts to the GL', async () => {
     const v = result(
-      await call('<create><VENDOR><VENDORID>V-NEW</VENDORID><NAME>New Vendor</NAME></VENDOR></create>', {
-        locationId: undefined,
-      }),
+      await call(
+        '<create><VENDOR><VENDORID>V-NEW</VENDORID><NAME>New Vendor</NAME><DISPLAYCONTACT><PRINTAS>New Vendor</PRINTAS></DISPLAYCONTACT></VENDOR></create>',
+        {
+          locationId: undefined,
+        },
+      ),
     );
     expect(childText(v, 'status'), errorTexts(v)).toBe('success');
     const bill = result(

@@ -29,6 +29,10 @@ describe('sync against the sandbox', () => {
     const report = await runOnce(config());
     expect(report.errors).toEqual([]);
     expect(report.status).toBe('succeeded');
+    // The standard company has every descriptor field and the FUND dimension: nothing is skipped.
+    expect(report.skippedObjects).toEqual([]);
+    expect(report.skippedFields).toEqual([]);
+    expect(report.objects.find((o) => o.object === 'FUND')?.inserted).toBeGreaterThan(0);
     expect(report.entities.length).toBeGreaterThanOrEqual(4);
     const gl = report.objects.find((o) => o.object === 'GLDETAIL');
     expect(gl?.inserted).toBeGreaterThan(1000);

@@ -30,6 +30,8 @@ function golden(name: string, fn: WriteFunction): void {
   expect(xml).toBe(readFileSync(file, 'utf8'));
 }
 
+const xmlOf = (fn: WriteFunction) => serializePretty(el('function', [fn.body], { controlid: fn.controlId }));
+
 const glBatch = {
   controlId: 'je-payroll-2026-11',
   journal: 'GJ',
@@ -54,7 +56,6 @@ const glBatch = {
       amount: '1500.00',
       currency: 'EUR',
       exchangeRateTypeId: 'Intacct Daily Rate',
-      exchangeRate: '1.123456',
       dimensions: { location: 'US1' },
     },
   ],
@@ -67,6 +68,15 @@ describe('write builders (golden XML)', () => {
     const unbalanced = { ...glBatch, lines: [glBatch.lines[0]!, { ...glBatch.lines[2]!, amount: '1200.01' }] };
     expect(() => buildGlBatch(unbalanced)).toThrow(/do not equal/);
     expect(() => buildGlBatch({ ...glBatch, lines: [glBatch.lines[0]!] })).toThrow(/at least 2/);
+    // A rate type or a rate (the docs require one when the other is blank), never both.
+    const both = { ...glBatch.lines[2]!, exchangeRate: '1.123456' };
+    expect(() => buildGlBatch({ ...glBatch, lines: [...glBatch.lines.slice(0, 2), both] })).toThrow(
+      /line 3: give an exchange rate type or an exchange rate, not both/,
+    );
+    const rateOnly = { ...both, exchangeRateTypeId: undefined };
+    const xml = xmlOf(buildGlBatch({ ...glBatch, lines: [...glBatch.lines.slice(0, 2), rateOnly] }));
+    expect(xml).toMatch(/<EXCHANGE_RATE>1\.123[0-9]*<\/EXCHANGE_RATE>/);
+    expect(xml).not.toContain('EXCH_RATE_TYPE_ID');
     expect(() => buildGlBatch({ ...glBatch, batchDate: '11/30/2026' })).toThrow(ClassifiedError);
     expect(() =>
       buildGlBatch({ ...glBatch, lines: [{ ...glBatch.lines[0]!, amount: '1,200' }, glBatch.lines[2]!] }),
@@ -127,6 +137,14 @@ describe('write builders (golden XML)', () => {
       }),
     );
     golden('vendor-update', buildVendor({ controlId: 'vend-ns-9', id: 'V200', name: 'Hosting Co', mode: 'update', status: 'inactive' }));
+    // Create always sends PRINTAS (required on create), defaulting to the name.
+    golden('vendor-create', buildVendor({ controlId: 'vend-ns-10', id: 'V201', name: 'Paper Co' }));
+    // An update with contact changes leaves PRINTAS alone unless it is asked for.
+    const update = buildCustomer({ controlId: 'c-u', id: 'C100', name: 'New Name', mode: 'update', contact: { email: 'x@y.example' } });
+    expect(xmlOf(update)).toContain('<DISPLAYCONTACT>');
+    expect(xmlOf(update)).not.toContain('PRINTAS');
+    const renamed = buildCustomer({ controlId: 'c-u', id: 'C100', name: 'N', mode: 'update', contact: { printAs: 'N Ltd' } });
+    expect(xmlOf(renamed)).toContain('<PRINTAS>N Ltd</PRINTAS>');
     expect(() => buildCustomer({ controlId: 'x', id: 'X'.repeat(21), name: 'n' })).toThrow(/20 characters/);
   });
 

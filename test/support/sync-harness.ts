@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JobConfig, type WarehouseConfig, configSchema } from '../../src/config/schema.ts';
-import { silentLogger } from '../../src/core/logger.ts';
+import { type Logger, silentLogger } from '../../src/core/logger.ts';
+import { companyObject } from '../../src/sandbox/company.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
 import { clientFor } from '../../src/cli/job.ts';
 import type { IntacctClient } from '../../src/intacct/client.ts';
@@ -59,6 +60,7 @@ export async function runOnce(
     command?: 'sync' | 'backfill' | 'reconcile';
     backfill?: { from: number; to: number };
     fastRetries?: boolean;
+    logger?: Logger;
   } = {},
 ): Promise<RunReport> {
   const warehouse = await openWarehouse(config.warehouse, config.schemas, silentLogger);
@@ -70,7 +72,7 @@ export async function runOnce(
       config,
       client,
       warehouse,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       ...(options.backfill ? { backfill: options.backfill } : {}),
     });
   } finally {
@@ -112,7 +114,12 @@ export async function fetchTruth(sandbox: RunningSandbox): Promise<Truth> {
 export async function differencesFromTruth(config: JobConfig, sandbox: RunningSandbox): Promise<string[]> {
   const truth = await fetchTruth(sandbox);
   const raw = config.schemas.raw;
-  const objects = OBJECTS.filter((o) => !config.objects.include || config.objects.include.includes(o.object));
+  // Objects the company does not have (FUND without the dimension) are skipped by the run.
+  const objects = OBJECTS.filter(
+    (o) =>
+      (!config.objects.include || config.objects.include.includes(o.object)) &&
+      companyObject(sandbox.store.company, o.object) !== undefined,
+  );
   return withWarehouse(config, async (w) => {
     // The dialect's text type (VARCHAR is not GoogleSQL) and identifier quote ("x" is a string in GoogleSQL).
     const text = w.capabilities.types.string;

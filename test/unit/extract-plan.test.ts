@@ -10,6 +10,8 @@ import {
 import { findObject } from '../../src/intacct/objects/index.ts';
 
 const gl = findObject('GLDETAIL')!;
+// GLBATCH has a creation timestamp; GLDETAIL's WHENCREATED is only a date.
+const batches = findObject('GLBATCH')!;
 const accounts = findObject('GLACCOUNT')!;
 const invoices = findObject('ARINVOICE')!;
 const RUN = Date.parse('2026-11-20T12:00:00Z');
@@ -109,7 +111,7 @@ describe('stream planning', () => {
   });
 
   it('catches records with a null watermark by their creation time', () => {
-    const filter = windowFilter(gl, { from: 1000, to: 2000 });
+    const filter = windowFilter(batches, { from: 1000, to: 2000 });
     expect(filter).toEqual({
       op: 'or',
       filters: [
@@ -130,6 +132,6 @@ describe('stream planning', () => {
         },
       ],
     });
-    expect(windowFilter(gl, { from: null, to: null })).toBeUndefined();
+    expect(windowFilter(batches, { from: null, to: null })).toBeUndefined();
   });
 });

@@ -95,7 +95,9 @@ describe('journal entries', () => {
       BATCHKEY: batch.RECORDNO,
       BATCH_DATE: DATE,
       BATCH_TITLE: 'Test entry',
-      JOURNAL: 'GJ',
+      SYMBOL: 'GJ',
+      BATCH_NO: batch.BATCHNO,
+      MODULEKEY: '2.GL',
       ACCOUNTTITLE: 'Software Subscriptions',
       DEBITAMOUNT: '1200.01',
       CREDITAMOUNT: '0',
@@ -326,8 +328,14 @@ describe('ownership and re-dating', () => {
     const cad = store.list('CUSTOMER').find((c) => c.CURRENCY === 'CAD' && c.STATUS === 'active');
     const customerId =
       cad?.CUSTOMERID ??
-      created(createCustomer(store, null, { CUSTOMERID: 'C-CAD', NAME: 'Maple Co', CURRENCY: 'CAD' }))
-        .CUSTOMERID;
+      created(
+        createCustomer(store, null, {
+          CUSTOMERID: 'C-CAD',
+          NAME: 'Maple Co',
+          'DISPLAYCONTACT.PRINTAS': 'Maple Co',
+          CURRENCY: 'CAD',
+        }),
+      ).CUSTOMERID;
     const rate = exchangeRate(store, 'CAD', 'USD', DATE)!;
     const inv = created(
       createArInvoice(store, 'US1', { CUSTOMERID: customerId, WHENCREATED: DATE, TERMNAME: 'N15' }, [
@@ -379,6 +387,7 @@ describe('customers and vendors', () => {
       createCustomer(store, null, {
         CUSTOMERID: 'C-NEW',
         NAME: 'New Co',
+        'DISPLAYCONTACT.PRINTAS': 'New Co',
         SALESFORCE_ID: '0015g00000ABCDEFGH',
       }),
     );
@@ -397,9 +406,20 @@ describe('customers and vendors', () => {
       expect(dup.errors[1]?.description2).toBe('Could not create customer record!');
     }
     expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-X' }))).toMatch(/Required field NAME/);
-    expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-Y', NAME: 'y', TERMNAME: 'N999' }))).toMatch(
-      /Invalid Term/,
+    // PRINTAS is required on create (the developer docs' create tables for customers and vendors).
+    expect(refused(createCustomer(store, null, { CUSTOMERID: 'C-Y', NAME: 'Y' }))).toMatch(
+      /Required field PRINTAS/,
     );
+    expect(
+      refused(
+        createCustomer(store, null, {
+          CUSTOMERID: 'C-Y',
+          NAME: 'y',
+          'DISPLAYCONTACT.PRINTAS': 'y',
+          TERMNAME: 'N999',
+        }),
+      ),
+    ).toMatch(/Invalid Term/);
 
     store.clock.advance(1000);
     const u = created(updateRecord(store, null, 'CUSTOMER', { CUSTOMERID: 'C-NEW', NAME: 'Renamed Co' }));
@@ -591,7 +611,13 @@ describe('transactions across several writes', () => {
     const before = [store.count('CUSTOMER'), store.count('GLBATCH'), store.count('GLDETAIL')];
     expect(() =>
       store.transaction(() => {
-        created(createCustomer(store, null, { CUSTOMERID: 'C-TX', NAME: 'Tx Co' }));
+        created(
+          createCustomer(store, null, {
+            CUSTOMERID: 'C-TX',
+            NAME: 'Tx Co',
+            'DISPLAYCONTACT.PRINTAS': 'Tx Co',
+          }),
+        );
         created(
           createJournalEntry(store, 'US1', header(), [line('6200', '1', '5'), line('1010', '-1', '5')]),
         );

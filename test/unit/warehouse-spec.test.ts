@@ -26,6 +26,7 @@ const descriptor = defineObject({
   deletes: 'full-refresh',
   readMethod: 'readByQuery',
   large: false,
+  sources: [],
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'ACCOUNTNO', type: 'string' },

@@ -13,7 +13,7 @@ select
     {{ adapter.quote('accountkey') }} as account_key,
     {{ adapter.quote('accountno') }} as account_no,
     {{ adapter.quote('accounttitle') }} as account_title,
-    {{ adapter.quote('offsetaccountno') }} as offset_account_no,
+    {{ adapter.quote('offsetglaccountno') }} as offset_account_no,
     cast({{ adapter.quote('amount') }} as numeric(38, 9)) as amount,
     cast({{ adapter.quote('trx_amount') }} as numeric(38, 9)) as trx_amount,
     cast({{ adapter.quote('totalpaid') }} as numeric(38, 9)) as total_paid,

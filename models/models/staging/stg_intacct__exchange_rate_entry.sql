@@ -11,8 +11,8 @@ select
     {{ adapter.quote('from_currency') }} as from_currency,
     {{ adapter.quote('to_currency') }} as to_currency,
     {{ adapter.quote('effective_start_date') }} as effective_date,
-    cast({{ adapter.quote('rate') }} as numeric(38, 9)) as exchange_rate,
-    cast({{ adapter.quote('reciprate') }} as numeric(38, 9)) as reciprocal_rate,
+    cast({{ adapter.quote('exchange_rate') }} as numeric(38, 9)) as exchange_rate,
+    cast({{ adapter.quote('reciprocal_rate') }} as numeric(38, 9)) as reciprocal_rate,
     {{ adapter.quote('when_created') }} as created_at,
     {{ adapter.quote('when_modified') }} as modified_at,
     {{ adapter.quote('_loaded_at') }} as loaded_at

@@ -15,6 +15,8 @@ import { CONFIG_OPTIONS, defineCommand } from '../command.ts';
 export interface ObjectCheck {
   readonly object: string;
   readonly readable: boolean;
+  /** Present only in some companies (a user-defined dimension): not readable is not a failure. */
+  readonly optional?: boolean;
   readonly count?: number;
   readonly error?: string;
   readonly fix?: string;
@@ -35,8 +37,12 @@ export interface CheckReport {
 }
 
 /** The objects checked: every registered object, plus AUDITHISTORY (delete capture). */
-export function objectsToCheck(): { object: string; key: string }[] {
-  const list = OBJECTS.map((d) => ({ object: d.object, key: d.key }));
+export function objectsToCheck(): { object: string; key: string; optional?: boolean }[] {
+  const list: { object: string; key: string; optional?: boolean }[] = OBJECTS.map((d) => ({
+    object: d.object,
+    key: d.key,
+    ...(d.optional ? { optional: true } : {}),
+  }));
   if (!list.some((o) => o.object === 'AUDITHISTORY')) list.push({ object: 'AUDITHISTORY', key: 'ID' });
   return list;
 }
@@ -53,7 +59,7 @@ function describe(error: unknown): { error: string; fix?: string } {
 
 export async function runCheck(
   client: IntacctClient,
-  options: { timezone: string; objects?: readonly { object: string; key: string }[] },
+  options: { timezone: string; objects?: readonly { object: string; key: string; optional?: boolean }[] },
 ): Promise<CheckReport> {
   const base = {
     timezone: options.timezone,
@@ -81,11 +87,17 @@ export async function runCheck(
       } catch (error) {
         const d = describe(error);
         const fix = d.fix ?? (o.object === 'AUDITHISTORY' ? FIXES.permission : undefined);
-        objects.push({ object: o.object, readable: false, error: d.error, ...(fix ? { fix } : {}) });
+        objects.push({
+          object: o.object,
+          readable: false,
+          ...(o.optional ? { optional: true } : {}),
+          error: d.error,
+          ...(fix ? { fix } : {}),
+        });
       }
     }
     return {
-      ok: objects.every((o) => o.readable),
+      ok: objects.every((o) => o.readable || o.optional),
       login,
       ...base,
       entities,
@@ -121,6 +133,8 @@ export function formatCheck(report: CheckReport): string {
   );
   for (const o of report.objects) {
     if (o.readable) lines.push(`✓ ${o.object}: readable (${o.count} records at the top level)`);
+    else if (o.optional)
+      lines.push(`• ${o.object}: not in this company (optional; syncs skip it): ${o.error}`);
     else {
       lines.push(`✗ ${o.object}: ${o.error}`);
       if (o.fix) lines.push(`  fix: ${o.fix}`);

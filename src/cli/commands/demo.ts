@@ -7,6 +7,7 @@ import { Progress } from '../../core/progress.ts';
 import { formatReport } from '../../extract/report.ts';
 import { runJob, type RunReport } from '../../extract/sync.ts';
 import { type EntityTieOut, tieOut, warehouseTrialBalance } from '../../extract/tie-out.ts';
+import { COMPANY_PROFILE_NAMES, DEFAULT_COMPANY_PROFILE } from '../../sandbox/company.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { duckdbFileHasTable } from '../../warehouse/duckdb/duckdb-file.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
@@ -51,6 +52,11 @@ export const demoCommand = defineCommand({
       description: 'Size of the sandbox company (1 = about 50,000 GL lines)',
     },
     seed: { type: 'string', placeholder: 'S', description: 'Seed of the sandbox company (default 1)' },
+    company: {
+      type: 'string',
+      placeholder: 'NAME',
+      description: `Sandbox company profile: ${COMPANY_PROFILE_NAMES.join(' | ')} (default ${DEFAULT_COMPANY_PROFILE})`,
+    },
     json: { type: 'boolean', description: 'Print the summary as JSON' },
   },
   async run(ctx) {
@@ -61,12 +67,18 @@ export const demoCommand = defineCommand({
       if (!ctx.values.json) ctx.stdout.write(`${line}\n`);
     };
 
-    const sandbox = await startSandbox({ scale, seed });
+    const company = (ctx.values.company as string | undefined) ?? DEFAULT_COMPANY_PROFILE;
+    if (!(COMPANY_PROFILE_NAMES as readonly string[]).includes(company)) {
+      throw new UsageError(
+        `--company: unknown sandbox company '${company}'; use one of ${COMPANY_PROFILE_NAMES.join(', ')}`,
+      );
+    }
+    const sandbox = await startSandbox({ scale, seed, company });
     let closeWarehouse: (() => Promise<void>) | undefined;
     try {
       registerSecret(sandbox.credentials.senderPassword);
       registerSecret(sandbox.credentials.userPassword);
-      log(`Sandbox running at ${sandbox.url} (scale ${scale}, seed ${seed}).`);
+      log(`Sandbox running at ${sandbox.url} (scale ${scale}, seed ${seed}, company ${company}).`);
       const config = configSchema.parse({
         intacct: {
           ...sandbox.credentials,

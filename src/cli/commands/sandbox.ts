@@ -1,3 +1,4 @@
+import { COMPANY_PROFILE_NAMES, DEFAULT_COMPANY_PROFILE } from '../../sandbox/company.ts';
 import { EXIT, UsageError } from '../../core/errors.ts';
 import { isValidTimeZone } from '../../core/time.ts';
 import { DEFAULT_TIMEZONE, startSandbox } from '../../sandbox/index.ts';
@@ -30,7 +31,7 @@ export const sandboxCommand = defineCommand({
     'faults, stats) under /_sandbox. Runs until SIGINT or SIGTERM. With --json, prints one line with the\n' +
     'URL, the admin URL and the credentials to use.',
   usage:
-    'sandbox [--port N] [--seed S] [--scale X] [--latency-ms L] [--concurrency C] [--timezone TZ] [--json]',
+    'sandbox [--port N] [--seed S] [--scale X] [--company NAME] [--latency-ms L] [--concurrency C] [--timezone TZ] [--json]',
   options: {
     port: { type: 'string', placeholder: 'N', description: 'Port on 127.0.0.1 (default 0: a free port)' },
     seed: { type: 'string', placeholder: 'S', description: 'Seed of the generated company (default 1)' },
@@ -38,6 +39,11 @@ export const sandboxCommand = defineCommand({
       type: 'string',
       placeholder: 'X',
       description: 'Company size; 1 is about 50,000 GL lines (default 0.5)',
+    },
+    company: {
+      type: 'string',
+      placeholder: 'NAME',
+      description: `Company profile: ${COMPANY_PROFILE_NAMES.join(' | ')} (default ${DEFAULT_COMPANY_PROFILE})`,
     },
     'latency-ms': {
       type: 'string',
@@ -72,17 +78,32 @@ export const sandboxCommand = defineCommand({
     const timezone = (ctx.values.timezone as string | undefined) ?? DEFAULT_TIMEZONE;
     if (!isValidTimeZone(timezone))
       throw new UsageError(`--timezone: unknown time zone ${JSON.stringify(timezone)}`);
+    const company = (ctx.values.company as string | undefined) ?? DEFAULT_COMPANY_PROFILE;
+    if (!(COMPANY_PROFILE_NAMES as readonly string[]).includes(company)) {
+      throw new UsageError(
+        `--company: unknown sandbox company '${company}'; use one of ${COMPANY_PROFILE_NAMES.join(', ')}`,
+      );
+    }
     if (ctx.signal.aborted) return EXIT.ok;
 
     const started = performance.now();
-    const sandbox = await startSandbox({ port, seed, scale, timezone, latencyMs, jitterMs, concurrency });
+    const sandbox = await startSandbox({
+      port,
+      seed,
+      scale,
+      company,
+      timezone,
+      latencyMs,
+      jitterMs,
+      concurrency,
+    });
     const info = { url: sandbox.url, adminUrl: sandbox.adminUrl, credentials: sandbox.credentials };
     if (ctx.values.json) ctx.stdout.write(`${JSON.stringify(info)}\n`);
     else {
       const c = sandbox.credentials;
       ctx.stdout.write(
         [
-          `Intacct sandbox ready in ${Math.round(performance.now() - started)} ms (seed ${seed}, scale ${scale}, ${timezone})`,
+          `Intacct sandbox ready in ${Math.round(performance.now() - started)} ms (seed ${seed}, scale ${scale}, company ${company}, ${timezone})`,
           `  gateway:   ${sandbox.url}`,
           `  admin API: ${sandbox.adminUrl}  (GET /truth, POST /advance, GET|POST /faults, GET /stats, GET|POST /clock)`,
           `  sender id: ${c.senderId}   sender password: ${c.senderPassword}`,

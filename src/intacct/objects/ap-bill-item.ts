@@ -14,5 +14,24 @@ export const apBillItem = defineObject({
   readMethod: 'query',
   parent: { object: 'APBILL', field: 'RECORDKEY' },
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-payable/bills/ (copy: russellkt/intacct-mcp-server docs/accounts-payable-bills.md)',
+      fields:
+        'RECORDNO LINE_NO ACCOUNTNO OFFSETGLACCOUNTNO AMOUNT TRX_AMOUNT ENTRYDESCRIPTION ' +
+        'DEPARTMENTID LOCATIONID PROJECTID TASKID CUSTOMERID VENDORID EMPLOYEEID ITEMID CLASSID ' +
+        'CURRENCY BASECURR EXCHANGE_RATE WHENCREATED',
+    },
+    {
+      ref: 'fivetran/dbt_sage_intacct_source macros/get_ap_bill_item_columns.sql',
+      fields:
+        'RECORDNO RECORDKEY RECORDTYPE LINE_NO ACCOUNTKEY ACCOUNTNO ACCOUNTTITLE ' +
+        'OFFSETGLACCOUNTNO OFFSETGLACCOUNTTITLE AMOUNT TOTALPAID ENTRYDESCRIPTION ENTRY_DATE ' +
+        'DEPARTMENTID DEPARTMENTNAME LOCATIONID LOCATIONNAME PROJECTID CUSTOMERID VENDORID ITEMID ' +
+        'CLASSID CURRENCY BASECURR EXCHANGE_RATE WHENCREATED WHENMODIFIED CREATEDBY',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed: 'TRX_TOTALPAID GLDIMFUND MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: DOCUMENT_LINE_FIELDS,
 });

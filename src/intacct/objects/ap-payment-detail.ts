@@ -14,5 +14,15 @@ export const apPaymentDetail = defineObject({
   readMethod: 'query',
   parent: { object: 'APPYMT', field: 'PAYMENTKEY' },
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-payable/ap-payments/ (copy: russellkt/intacct-mcp-server docs/accounts-payable-ap-payments.md)',
+      fields:
+        'RECORDNO PAYMENTDATE RECORDKEY ENTRYKEY PAYMENTAMOUNT TRX_PAYMENTAMOUNT CURRENCY ' +
+        'BASECURR WHENCREATED',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed: 'PAYMENTKEY WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
   fields: PAYMENT_DETAIL_FIELDS,
 });

@@ -14,5 +14,15 @@ export const arPaymentDetail = defineObject({
   readMethod: 'query',
   parent: { object: 'ARPYMT', field: 'PAYMENTKEY' },
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-receivable/ar-payments/ (copy: russellkt/intacct-mcp-server docs/accounts-receivable-ar-payments.md)',
+      fields: 'RECORDNO PAYMENTDATE RECORDKEY ENTRYKEY TRX_PAYMENTAMOUNT CURRENCY BASECURR',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'PAYMENTKEY PAYMENTAMOUNT WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY ' +
+    'MEGAENTITYID MEGAENTITYNAME',
   fields: PAYMENT_DETAIL_FIELDS,
 });

@@ -13,6 +13,31 @@ export const customer = defineObject({
   auditType: 'customer',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/accounts-receivable/customers/ (copy: russellkt/intacct-mcp-server docs/accounts-receivable-customers.md)',
+      fields:
+        'RECORDNO CUSTOMERID NAME PARENTID TERMNAME CUSTTYPE TERRITORYID CREDITLIMIT TOTALDUE ' +
+        'ONHOLD ONETIME STATUS CURRENCY DISPLAYCONTACT.PRINTAS DISPLAYCONTACT.EMAIL1 ' +
+        'DISPLAYCONTACT.PHONE1 DISPLAYCONTACT.MAILADDRESS.CITY DISPLAYCONTACT.MAILADDRESS.STATE ' +
+        'DISPLAYCONTACT.MAILADDRESS.COUNTRY ARACCOUNT DELIVERY_OPTIONS',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/customers.json @2585e89^',
+      fields:
+        'RECORDNO CUSTOMERID NAME PARENTID PARENTNAME TERMNAME CUSTTYPE CUSTREPID TERRITORYID ' +
+        'CREDITLIMIT TOTALDUE ONHOLD ONETIME STATUS CURRENCY ARACCOUNT ARACCOUNTTITLE ' +
+        'DELIVERY_OPTIONS LAST_INVOICEDATE WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY ' +
+        'MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/AccountsReceivable/CustomerCreate.ts',
+      fields:
+        'CUSTOMERID NAME PARENTID TERMNAME CUSTTYPE CUSTREPID TERRITORYID CREDITLIMIT ONHOLD ' +
+        'ONETIME STATUS CURRENCY DISPLAYCONTACT.PRINTAS DISPLAYCONTACT.EMAIL1 ' +
+        'DISPLAYCONTACT.PHONE1 ARACCOUNT',
+    },
+  ],
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'CUSTOMERID', type: 'string' },
@@ -43,8 +68,8 @@ export const customer = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -11,6 +11,19 @@ export interface FieldDescriptor {
   /** The Intacct field name, upper case (`ACCOUNTNO`, `GLDIMFUND`). */
   readonly name: string;
   readonly type: FieldType;
+  /**
+   * Exists only in some companies: a user-defined dimension (GLDIMFUND), multi-entity fields
+   * (MEGAENTITY*), a module's fields. A company without it gets a NULL column, never a failed object.
+   */
+  readonly optional?: boolean;
+}
+
+/** A public source that names an object and some of its fields. */
+export interface FieldSource {
+  /** Where: a developer docs page, an SDK file, a connector's schema or column macro. */
+  readonly ref: string;
+  /** The fields of this object the source shows, space-separated. */
+  readonly fields: string;
 }
 
 /**
@@ -58,10 +71,37 @@ export interface ObjectDescriptor {
    * `field` holds the parent's key. Intacct's audit trail reports only the parent's delete.
    */
   readonly parent?: { readonly object: string; readonly field: string };
+  /**
+   * Records whose `field` holds one of `values` are deleted and recreated with a new key when edited
+   * (AR invoices from Order Entry, MODULEKEY 8.SO): a run that reads one compares the object's keys.
+   */
+  readonly recreatedOnEdit?: { readonly field: string; readonly values: readonly string[] };
   /** Records this one owns and takes with it when deleted (a document's GL batch): `field` holds their key. */
   readonly owns?: readonly { readonly object: string; readonly field: string }[];
+  /**
+   * The public sources for this object's name and fields. Intacct is the truth, not our sandbox:
+   * every field is listed by a source here or named in `unconfirmed` (a test holds this).
+   */
+  readonly sources: readonly FieldSource[];
+  /** Fields no public source names (space-separated): selected only where the company has them. */
+  readonly unconfirmed?: string;
+  /** The object exists only in some companies (a user-defined dimension) or no source confirms it. */
+  readonly optional?: boolean;
   /** Known fields with their warehouse types; custom fields are discovered at plan time. */
   readonly fields: readonly FieldDescriptor[];
+}
+
+/** Names in a space-separated list (`FieldSource.fields`, `unconfirmed`). */
+export function nameList(text: string | undefined): string[] {
+  return (text ?? '').split(/\s+/).filter((n) => n.length > 0);
+}
+
+/** Fields that may be absent from a company: marked optional, or confirmed by no source. */
+export function optionalFields(descriptor: ObjectDescriptor): Set<string> {
+  return new Set([
+    ...descriptor.fields.filter((f) => f.optional).map((f) => f.name),
+    ...nameList(descriptor.unconfirmed),
+  ]);
 }
 
 /** Type-checks a descriptor literal while keeping its literal types. */

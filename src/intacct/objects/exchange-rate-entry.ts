@@ -12,20 +12,30 @@ export const exchangeRateEntry = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/company-console/exchange-rates/ (copy: russellkt/intacct-mcp-server docs/company-console-exchange-rates.md)',
+      fields: 'RECORDNO FROM_CURRENCY TO_CURRENCY EFFECTIVE_START_DATE EXCHANGE_RATE RECIPROCAL_RATE',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'EXCHANGERATEID WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' +
+    'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
-    { name: 'EXCHANGERATEID', type: 'integer' },
+    { name: 'EXCHANGERATEID', type: 'integer', optional: true },
     { name: 'FROM_CURRENCY', type: 'string' },
     { name: 'TO_CURRENCY', type: 'string' },
     { name: 'EFFECTIVE_START_DATE', type: 'date' },
-    { name: 'RATE', type: 'decimal' },
-    { name: 'RECIPRATE', type: 'decimal' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'EXCHANGE_RATE', type: 'decimal' },
+    { name: 'RECIPROCAL_RATE', type: 'decimal' },
+    { name: 'WHENCREATED', type: 'timestamp', optional: true },
+    { name: 'WHENMODIFIED', type: 'timestamp', optional: true },
+    { name: 'CREATEDBY', type: 'integer', optional: true },
+    { name: 'MODIFIEDBY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,40 @@ export const glAccount = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/accounts/ (copy: russellkt/intacct-mcp-server docs/general-ledger-accounts.md)',
+      fields:
+        'RECORDNO ACCOUNTNO TITLE ACCOUNTTYPE NORMALBALANCE CLOSINGTYPE CLOSINGACCOUNTNO CATEGORY ' +
+        'ALTERNATIVEACCOUNT STATUS REQUIREDEPT REQUIRELOC REQUIREPROJECT REQUIRECUSTOMER ' +
+        'REQUIREVENDOR REQUIREEMPLOYEE REQUIREITEM REQUIRECLASS',
+    },
+    {
+      ref: 'fivetran/dbt_sage_intacct_source macros/get_gl_account_columns.sql',
+      fields:
+        'RECORDNO ACCOUNTNO TITLE ACCOUNTTYPE NORMALBALANCE CLOSINGTYPE CLOSINGACCOUNTNO ' +
+        'CLOSINGACCOUNTTITLE CATEGORY ALTERNATIVEACCOUNT STATUS REQUIREDEPT REQUIRELOC ' +
+        'REQUIREPROJECT REQUIRECUSTOMER REQUIREVENDOR REQUIREEMPLOYEE REQUIREITEM REQUIRECLASS ' +
+        'TAXABLE WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/general_ledger_accounts.json @2585e89^',
+      fields:
+        'RECORDNO ACCOUNTNO TITLE ACCOUNTTYPE NORMALBALANCE CLOSINGTYPE CLOSINGACCOUNTNO CATEGORY ' +
+        'ALTERNATIVEACCOUNT STATUS REQUIREDEPT REQUIRELOC REQUIREPROJECT REQUIRECUSTOMER ' +
+        'REQUIREVENDOR REQUIREEMPLOYEE REQUIREITEM REQUIRECLASS TAXABLE SUBLEDGERCONTROLON ' +
+        'WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/GeneralLedger/AccountCreate.ts',
+      fields:
+        'ACCOUNTNO TITLE ACCOUNTTYPE NORMALBALANCE CLOSINGTYPE CLOSINGACCOUNTNO CATEGORY STATUS ' +
+        'REQUIREDEPT REQUIRELOC REQUIREPROJECT REQUIRECUSTOMER REQUIREVENDOR REQUIREEMPLOYEE ' +
+        'REQUIREITEM REQUIRECLASS TAXABLE',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed: 'REQUIREGLDIMFUND ENABLEGLDIMFUND',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'ACCOUNTNO', type: 'string' },
@@ -32,16 +66,16 @@ export const glAccount = defineObject({
     { name: 'REQUIREEMPLOYEE', type: 'boolean' },
     { name: 'REQUIREITEM', type: 'boolean' },
     { name: 'REQUIRECLASS', type: 'boolean' },
-    { name: 'REQUIREGLDIMFUND', type: 'boolean' },
+    { name: 'REQUIREGLDIMFUND', type: 'boolean', optional: true },
     { name: 'TAXABLE', type: 'boolean' },
     { name: 'SUBLEDGERCONTROLON', type: 'boolean' },
-    { name: 'ENABLEGLDIMFUND', type: 'boolean' },
+    { name: 'ENABLEGLDIMFUND', type: 'boolean', optional: true },
     { name: 'WHENCREATED', type: 'timestamp' },
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

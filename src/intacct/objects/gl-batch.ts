@@ -13,6 +13,40 @@ export const glBatch = defineObject({
   auditType: 'glbatch',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/journal-entries/ (copy: russellkt/intacct-mcp-server docs/general-ledger-journal-entries.md)',
+      fields:
+        'RECORDNO BATCHNO JOURNAL BATCH_DATE BATCH_TITLE BALANCE MODULE REFERENCENO REVERSEDATE ' +
+        'REVERSEDKEY REVERSED REVERSEDFROM HISTORY_COMMENT PRBATCHKEY BASELOCATION ' +
+        'BASELOCATION_NO STATE TAXIMPLICATIONS SUPDOCID ADJ STATISTICAL TRANSACTIONSOURCE ' +
+        'WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY',
+    },
+    {
+      ref: 'fivetran/dbt_sage_intacct_source macros/get_gl_batch_columns.sql',
+      fields:
+        'RECORDNO BATCHNO JOURNAL BATCH_DATE BATCH_TITLE MODULE REFERENCENO REVERSEDKEY REVERSED ' +
+        'REVERSEDFROM PRBATCHKEY BASELOCATION BASELOCATION_NO STATE TAXIMPLICATIONS WHENCREATED ' +
+        'WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/general_ledger_journal_entries.json @2585e89^',
+      fields:
+        'RECORDNO BATCHNO JOURNAL BATCH_DATE BATCH_TITLE BALANCE MODULE REFERENCENO REVERSED ' +
+        'STATE USERINFO.LOGINID WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY ' +
+        'MEGAENTITYID MEGAENTITYNAME',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/GeneralLedger/JournalEntryCreate.ts',
+      fields:
+        'JOURNAL BATCH_DATE BATCH_TITLE REFERENCENO REVERSEDATE HISTORY_COMMENT BASELOCATION_NO ' +
+        'STATE SUPDOCID',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/GeneralLedger/StatisticalJournalEntryCreate.ts',
+      fields: 'JOURNAL BATCH_DATE BATCH_TITLE REFERENCENO REVERSEDATE HISTORY_COMMENT STATE SUPDOCID',
+    },
+  ],
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'BATCHNO', type: 'integer' },
@@ -41,8 +75,8 @@ export const glBatch = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -13,21 +13,31 @@ export const glBudgetHeader = defineObject({
   auditType: 'glbudgetheader',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/budgets/ (copy: russellkt/intacct-mcp-server docs/general-ledger-budgets.md)',
+      fields: 'RECORDNO BUDGETID DESCRIPTION DEFAULT_BUDGET ISCONSOLIDATED CURRENCY',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'SYSTEMGENERATED STATUS WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY ' +
+    'MEGAENTITYID MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'BUDGETID', type: 'string' },
     { name: 'DESCRIPTION', type: 'string' },
-    { name: 'SYSTEMGENERATED', type: 'boolean' },
+    { name: 'SYSTEMGENERATED', type: 'boolean', optional: true },
     { name: 'DEFAULT_BUDGET', type: 'boolean' },
-    { name: 'STATUS', type: 'string' },
+    { name: 'STATUS', type: 'string', optional: true },
     { name: 'ISCONSOLIDATED', type: 'boolean' },
     { name: 'CURRENCY', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp', optional: true },
+    { name: 'WHENMODIFIED', type: 'timestamp', optional: true },
+    { name: 'CREATEDBY', type: 'integer', optional: true },
+    { name: 'MODIFIEDBY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -13,6 +13,32 @@ export const project = defineObject({
   auditType: 'project',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/project-resource-mgmt/projects/ (copy: russellkt/intacct-mcp-server docs/project-resource-mgmt-projects.md)',
+      fields:
+        'RECORDNO PROJECTID NAME DESCRIPTION PARENTID PROJECTCATEGORY PROJECTTYPE PROJECTSTATUS ' +
+        'CUSTOMERID MANAGERID BEGINDATE ENDDATE BUDGETAMOUNT CONTRACTAMOUNT BUDGETQTY CURRENCY ' +
+        'DEPARTMENTID LOCATIONID CLASSID BILLINGTYPE STATUS',
+    },
+    {
+      ref: 'hotgluexyz/tap-intacct src/tap_intacct/schemas/projects.json @2585e89^',
+      fields:
+        'RECORDNO PROJECTID NAME DESCRIPTION PARENTKEY PARENTID PROJECTCATEGORY PROJECTTYPE ' +
+        'PROJECTSTATUS CUSTOMERID CUSTOMERNAME MANAGERID BEGINDATE ENDDATE BUDGETAMOUNT ' +
+        'CONTRACTAMOUNT BUDGETQTY CURRENCY DEPARTMENTID LOCATIONID BILLINGTYPE STATUS WHENCREATED ' +
+        'WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID MEGAENTITYNAME',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Projects/ProjectCreate.ts',
+      fields:
+        'PROJECTID NAME DESCRIPTION PARENTID PROJECTCATEGORY PROJECTTYPE PROJECTSTATUS CUSTOMERID ' +
+        'MANAGERID BEGINDATE ENDDATE BUDGETAMOUNT CONTRACTAMOUNT BUDGETQTY CURRENCY DEPARTMENTID ' +
+        'LOCATIONID CLASSID BILLINGTYPE STATUS',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed: 'PROJECTMANAGERNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'PROJECTID', type: 'string' },
@@ -26,7 +52,7 @@ export const project = defineObject({
     { name: 'CUSTOMERID', type: 'string' },
     { name: 'CUSTOMERNAME', type: 'string' },
     { name: 'MANAGERID', type: 'string' },
-    { name: 'PROJECTMANAGERNAME', type: 'string' },
+    { name: 'PROJECTMANAGERNAME', type: 'string', optional: true },
     { name: 'BEGINDATE', type: 'date' },
     { name: 'ENDDATE', type: 'date' },
     { name: 'BUDGETAMOUNT', type: 'decimal' },
@@ -42,8 +68,8 @@ export const project = defineObject({
     { name: 'WHENMODIFIED', type: 'timestamp' },
     { name: 'CREATEDBY', type: 'integer' },
     { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,6 +12,15 @@ export const reportingPeriod = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/general-ledger/reporting-periods/ (copy: russellkt/intacct-mcp-server docs/general-ledger-reporting-periods.md)',
+      fields: 'RECORDNO NAME HEADER1 HEADER2 START_DATE END_DATE BUDGETING STATUS',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'DATETYPE WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' + 'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'NAME', type: 'string' },
@@ -20,14 +29,14 @@ export const reportingPeriod = defineObject({
     { name: 'START_DATE', type: 'date' },
     { name: 'END_DATE', type: 'date' },
     { name: 'BUDGETING', type: 'boolean' },
-    { name: 'DATETYPE', type: 'string' },
+    { name: 'DATETYPE', type: 'string', optional: true },
     { name: 'STATUS', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp', optional: true },
+    { name: 'WHENMODIFIED', type: 'timestamp', optional: true },
+    { name: 'CREATEDBY', type: 'integer', optional: true },
+    { name: 'MODIFIEDBY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

@@ -12,9 +12,27 @@ export const timesheetEntry = defineObject({
   deletes: 'reconcile',
   readMethod: 'query',
   large: true,
+  sources: [
+    {
+      ref: 'developer.intacct.com/api/project-resource-mgmt/timesheets/ (copy: russellkt/intacct-mcp-server docs/project-resource-mgmt-timesheets.md)',
+      fields:
+        'RECORDNO LINENO ENTRYDATE QTY BILLABLE DESCRIPTION NOTES PROJECTID TASKID CUSTOMERID ' +
+        'EMPLOYEEID ITEMID DEPARTMENTID LOCATIONID CLASSID STATE',
+    },
+    {
+      ref: 'Intacct/intacct-sdk-js src/Functions/Projects/TimesheetEntryCreate.ts',
+      fields:
+        'ENTRYDATE QTY BILLABLE DESCRIPTION NOTES PROJECTID CUSTOMERID ITEMID DEPARTMENTID ' +
+        'LOCATIONID CLASSID',
+    },
+  ],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'TIMESHEETKEY WHENCREATED WHENMODIFIED CREATEDBY MODIFIEDBY MEGAENTITYKEY MEGAENTITYID ' +
+    'MEGAENTITYNAME',
   fields: [
     { name: 'RECORDNO', type: 'integer' },
-    { name: 'TIMESHEETKEY', type: 'integer' },
+    { name: 'TIMESHEETKEY', type: 'integer', optional: true },
     { name: 'LINENO', type: 'integer' },
     { name: 'ENTRYDATE', type: 'date' },
     { name: 'QTY', type: 'decimal' },
@@ -30,12 +48,12 @@ export const timesheetEntry = defineObject({
     { name: 'LOCATIONID', type: 'string' },
     { name: 'CLASSID', type: 'string' },
     { name: 'STATE', type: 'string' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
-    { name: 'MEGAENTITYKEY', type: 'integer' },
-    { name: 'MEGAENTITYID', type: 'string' },
-    { name: 'MEGAENTITYNAME', type: 'string' },
+    { name: 'WHENCREATED', type: 'timestamp', optional: true },
+    { name: 'WHENMODIFIED', type: 'timestamp', optional: true },
+    { name: 'CREATEDBY', type: 'integer', optional: true },
+    { name: 'MODIFIEDBY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYKEY', type: 'integer', optional: true },
+    { name: 'MEGAENTITYID', type: 'string', optional: true },
+    { name: 'MEGAENTITYNAME', type: 'string', optional: true },
   ],
 });

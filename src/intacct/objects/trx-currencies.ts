@@ -12,16 +12,22 @@ export const trxCurrencies = defineObject({
   deletes: 'full-refresh',
   readMethod: 'query',
   large: false,
+  // No public source names this object: read only where the company's definition has it.
+  optional: true,
+  sources: [],
+  // Named by no public source: read only where the company's definition has them.
+  unconfirmed:
+    'RECORDNO CODE FULLNAME SYMBOL ISO_CODE DECIMALS WHENCREATED WHENMODIFIED CREATEDBY ' + 'MODIFIEDBY',
   fields: [
-    { name: 'RECORDNO', type: 'integer' },
-    { name: 'CODE', type: 'string' },
-    { name: 'FULLNAME', type: 'string' },
-    { name: 'SYMBOL', type: 'string' },
-    { name: 'ISO_CODE', type: 'string' },
-    { name: 'DECIMALS', type: 'integer' },
-    { name: 'WHENCREATED', type: 'timestamp' },
-    { name: 'WHENMODIFIED', type: 'timestamp' },
-    { name: 'CREATEDBY', type: 'integer' },
-    { name: 'MODIFIEDBY', type: 'integer' },
+    { name: 'RECORDNO', type: 'integer', optional: true },
+    { name: 'CODE', type: 'string', optional: true },
+    { name: 'FULLNAME', type: 'string', optional: true },
+    { name: 'SYMBOL', type: 'string', optional: true },
+    { name: 'ISO_CODE', type: 'string', optional: true },
+    { name: 'DECIMALS', type: 'integer', optional: true },
+    { name: 'WHENCREATED', type: 'timestamp', optional: true },
+    { name: 'WHENMODIFIED', type: 'timestamp', optional: true },
+    { name: 'CREATEDBY', type: 'integer', optional: true },
+    { name: 'MODIFIEDBY', type: 'integer', optional: true },
   ],
 });

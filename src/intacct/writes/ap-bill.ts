@@ -11,6 +11,7 @@ import {
   required,
 } from './common.ts';
 
+// Elements: developer.intacct.com/api/accounts-payable/bills/ (APBILL create table).
 export interface ApBillLineInput {
   readonly accountNo: string;
   readonly amount: string;

@@ -2,6 +2,8 @@ import { type WriteFunction, writeFunction } from '../envelope.ts';
 import { el, opt } from '../xml.ts';
 import { customFields, legacyDate, money, reject, required } from './common.ts';
 
+// Elements: developer.intacct.com/api/accounts-receivable/invoices/ (legacy create_invoice) and the
+// intacct/intacct_dtd v2.1 invoice DTD.
 export interface ArInvoiceLineInput {
   readonly glAccountNo: string;
   readonly amount: string;

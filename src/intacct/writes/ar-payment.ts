@@ -2,6 +2,7 @@ import { create, type WriteFunction } from '../envelope.ts';
 import { el, opt } from '../xml.ts';
 import { date, money, optDate, rate, reject, required } from './common.ts';
 
+// Elements: developer.intacct.com/api/accounts-receivable/ar-payments/ (ARPYMT create table).
 export const PAYMENT_METHODS = [
   'Printed Check',
   'Cash',
@@ -44,6 +45,9 @@ export function buildArPayment(input: ArPaymentInput): WriteFunction {
     reject(`payment ${input.controlId}: give exactly one of bank account or undeposited funds account`);
   }
   if (input.applications.length === 0) reject(`payment ${input.controlId}: applies to no invoice`);
+  if (input.exchangeRateTypeId && input.exchangeRate) {
+    reject(`payment ${input.controlId}: give an exchange rate type or an exchange rate, not both`);
+  }
   if (!(PAYMENT_METHODS as readonly string[]).includes(input.method))
     reject(`payment ${input.controlId}: unknown method ${input.method}`);
   return create(

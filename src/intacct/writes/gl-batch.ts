@@ -14,6 +14,8 @@ import {
 } from './common.ts';
 
 /** One journal entry line. Amounts are positive; `side` says debit or credit. */
+// Elements: developer.intacct.com/api/general-ledger/journal-entries/ (create parameter tables) and
+// Intacct/intacct-sdk-js src/Functions/GeneralLedger/JournalEntryCreate.ts, JournalEntryLineCreate.ts.
 export interface GlEntryInput {
   readonly accountNo: string;
   readonly side: 'debit' | 'credit';
@@ -59,6 +61,10 @@ export function buildGlBatch(input: GlBatchInput): WriteFunction {
   }
   const entries = input.lines.map((line, i) => {
     const what = `journal entry ${input.controlId} line ${i + 1}`;
+    // The docs take one or the other: a rate type, or (with the type left blank) a rate.
+    if (line.exchangeRateTypeId && line.exchangeRate) {
+      reject(`${what}: give an exchange rate type or an exchange rate, not both`);
+    }
     return el('GLENTRY', [
       opt('DOCUMENT', line.document),
       el('ACCOUNTNO', required(line.accountNo, `${what}: account`)),

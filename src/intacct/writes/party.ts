@@ -3,6 +3,8 @@ import { el, opt, type XmlElement } from '../xml.ts';
 import { customFields, reject, required } from './common.ts';
 
 /** Contact and address shared by CUSTOMER and VENDOR (DISPLAYCONTACT). */
+// Elements: developer.intacct.com/api/accounts-receivable/customers/ and /accounts-payable/vendors/
+// (create and update tables) and Intacct/intacct-sdk-js src/Functions/AccountsReceivable/CustomerCreate.ts.
 export interface ContactInput {
   readonly printAs?: string;
   readonly companyName?: string;
@@ -30,21 +32,27 @@ export interface PartyInput {
   readonly mode?: 'create' | 'update';
 }
 
-function contact(c: ContactInput | undefined, name: string): XmlElement | null {
-  if (!c) return null;
+/**
+ * DISPLAYCONTACT. On create PRINTAS is required (developer docs, customers and vendors: "PRINTAS
+ * Required"; Sage's SDK defaults it to the name). On update it is sent only when asked for, so an
+ * update never overwrites the print-as name by accident; an update without contact changes sends
+ * no DISPLAYCONTACT at all.
+ */
+function contact(c: ContactInput | undefined, name: string, mode: 'create' | 'update'): XmlElement | null {
+  if (mode === 'update' && !c) return null;
   const address = [
-    opt('ADDRESS1', c.address1),
-    opt('ADDRESS2', c.address2),
-    opt('CITY', c.city),
-    opt('STATE', c.state),
-    opt('ZIP', c.zip),
-    opt('COUNTRY', c.country),
+    opt('ADDRESS1', c?.address1),
+    opt('ADDRESS2', c?.address2),
+    opt('CITY', c?.city),
+    opt('STATE', c?.state),
+    opt('ZIP', c?.zip),
+    opt('COUNTRY', c?.country),
   ].filter((x) => x !== null);
   return el('DISPLAYCONTACT', [
-    el('PRINTAS', c.printAs ?? name),
-    opt('COMPANYNAME', c.companyName),
-    opt('EMAIL1', c.email),
-    opt('PHONE1', c.phone),
+    mode === 'create' ? el('PRINTAS', c?.printAs ?? name) : opt('PRINTAS', c?.printAs),
+    opt('COMPANYNAME', c?.companyName),
+    opt('EMAIL1', c?.email),
+    opt('PHONE1', c?.phone),
     address.length ? el('MAILADDRESS', address) : null,
   ]);
 }
@@ -57,7 +65,7 @@ function buildParty(object: 'CUSTOMER' | 'VENDOR', input: PartyInput): WriteFunc
     opt('STATUS', input.status),
     opt('TERMNAME', input.termName),
     opt('CURRENCY', input.currency),
-    contact(input.contact, input.name),
+    contact(input.contact, input.name, input.mode ?? 'create'),
     ...customFields(input.customFields),
   ]);
   return input.mode === 'update' ? update(input.controlId, body) : create(input.controlId, body);

@@ -256,6 +256,7 @@ export function postDocument(
     TRX_TOTALDUE: trxTotal,
     STATE: 'Posted',
     RAWSTATE: 'A',
+    MODULEKEY: side.module,
     GLBATCHKEY: batch.RECORDNO,
     ...(side.doc === 'APBILL'
       ? {
@@ -276,7 +277,8 @@ export function postDocument(
       ACCOUNTKEY: acct?.RECORDNO ?? null,
       ACCOUNTNO: str(l, 'ACCOUNTNO'),
       ACCOUNTTITLE: acct?.TITLE ?? null,
-      OFFSETACCOUNTNO: control,
+      OFFSETGLACCOUNTNO: control,
+      OFFSETGLACCOUNTTITLE: store.findById('GLACCOUNT', control)?.TITLE ?? null,
       AMOUNT: baseAmounts[i]!,
       TRX_AMOUNT: trxAmounts[i]!,
       TOTALPAID: '0',
@@ -499,6 +501,7 @@ export function postPayment(
     TRX_TOTALPAID: trxTotal,
     STATE: 'Complete',
     RAWSTATE: 'C',
+    MODULEKEY: side.module,
     GLBATCHKEY: batch.RECORDNO,
     ...createStamps(store, ctx, 'AUWHENCREATED'),
     ...mega,

@@ -596,12 +596,14 @@ function buildExchangeRates(w: Writer, rng: Rng): void {
         FROM_CURRENCY: code,
         TO_CURRENCY: 'USD',
         EFFECTIVE_START_DATE: new Date(ms).toISOString().slice(0, 10),
-        RATE: rate,
-        RECIPRATE: (10_000 / units).toFixed(4),
+        EXCHANGE_RATE: rate,
+        RECIPROCAL_RATE: (10_000 / units).toFixed(4),
       });
     }
   }
 }
+
+const TIERS = ['Strategic', 'Growth', 'Standard'] as const;
 
 const HOME_WEIGHTS = [
   ['US1', 5],
@@ -661,6 +663,8 @@ function buildParties(w: Writer, rng: Rng, object: 'CUSTOMER' | 'VENDOR', count:
         ARACCOUNTTITLE: 'Accounts Receivable',
         DELIVERY_OPTIONS: rng.pick(['Print', 'E-Mail', 'Both']),
         SALESFORCE_ID: rng.chance(0.75) ? `0015g00000${salesforceTail(rng)}` : null,
+        // From the id, not the generator: the other fields stay identical whichever company is built.
+        CUSTOMER_TIER: TIERS[[...id].reduce((n, c) => n + c.charCodeAt(0), 0) % TIERS.length]!,
       });
     } else {
       w.insert('VENDOR', {

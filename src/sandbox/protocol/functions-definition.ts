@@ -1,4 +1,5 @@
 import type { SandboxFieldDef, SandboxFieldType } from '../catalog.ts';
+import type { CompanyProfile } from '../company.ts';
 import type { FunctionHandler } from './context.ts';
 import { queryFailed } from './errors.ts';
 import { findObject } from './select.ts';
@@ -29,8 +30,8 @@ function writeField(w: XmlWriter, f: SandboxFieldDef): void {
   w.close('Field');
 }
 
-function definition(objectName: string | undefined, detailed: boolean): string {
-  const def = findObject(objectName);
+function definition(objectName: string | undefined, detailed: boolean, company: CompanyProfile): string {
+  const def = findObject(objectName, company);
   if (!def) throw queryFailed(`Object definition ${objectName ?? ''} not found`);
   const w = new XmlWriter().open('data', { listtype: 'All', count: 1 });
   if (detailed) {
@@ -48,14 +49,14 @@ function definition(objectName: string | undefined, detailed: boolean): string {
 
 export const lookup: FunctionHandler = (fn, ctx) => {
   const name = childText(fn.node, 'object');
-  const body = definition(name, true);
+  const body = definition(name, true, ctx.store.company);
   ctx.noteObject((name ?? '').toUpperCase());
   return { body };
 };
 
 export const inspect: FunctionHandler = (fn, ctx) => {
   const name = childText(fn.node, 'object');
-  const body = definition(name, attr(fn.node, 'detail') === '1');
+  const body = definition(name, attr(fn.node, 'detail') === '1', ctx.store.company);
   ctx.noteObject((name ?? '').toUpperCase());
   return { body };
 };

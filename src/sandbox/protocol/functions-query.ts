@@ -161,7 +161,7 @@ function aggregateRow(
 
 export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
   const objectName = childText(fn.node, 'object') ?? '';
-  const def = findObject(objectName);
+  const def = findObject(objectName, ctx.store.company);
   if (!def) throw queryFunctionFailed(objectName, `Object definition ${objectName} not found`);
   ctx.noteObject(def.name);
   try {

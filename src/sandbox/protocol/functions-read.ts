@@ -56,7 +56,7 @@ function pageIn(cursor: Cursor, ctx: FunctionContext): string {
 
 export const readByQuery: FunctionHandler = (fn, ctx) => {
   const objectName = childText(fn.node, 'object');
-  const def = findObject(objectName);
+  const def = findObject(objectName, ctx.store.company);
   if (!def) unknownObject(objectName);
   ctx.noteObject(def.name);
   const returnFormat = (childText(fn.node, 'returnFormat') ?? 'xml').toLowerCase();
@@ -112,7 +112,7 @@ export const readMore: FunctionHandler = (fn, ctx) => {
     cursor = ctx.cursors.get(resultId.trim(), ctx.nowMs);
     if (!cursor) cursorGone(resultId);
   } else if (objectName !== undefined) {
-    const def = findObject(objectName);
+    const def = findObject(objectName, ctx.store.company);
     if (!def) unknownObject(objectName);
     cursor = ctx.cursors.latest(def.name, scopeKey(ctx), ctx.nowMs);
     if (!cursor) cursorGone(objectName);
@@ -132,7 +132,7 @@ export const readMore: FunctionHandler = (fn, ctx) => {
 
 function readKeys(fn: Parameters<FunctionHandler>[0], ctx: FunctionContext, byName: boolean): string {
   const objectName = childText(fn.node, 'object');
-  const def = findObject(objectName);
+  const def = findObject(objectName, ctx.store.company);
   if (!def) unknownObject(objectName);
   ctx.noteObject(def.name);
   let fields: ReturnType<typeof resolveFields>;

@@ -106,6 +106,9 @@ function flatten(
   for (const [name, c] of elements(node)) {
     if (skip.has(name)) continue;
     const field = `${prefix}${name.toUpperCase()}`;
+    // An empty field group (`<DISPLAYCONTACT></DISPLAYCONTACT>`, as Sage's SDK sends on update) changes nothing.
+    if (isLeaf(c) && (text(c) ?? '').trim() === '' && def?.fields.some((f) => f.name.startsWith(`${field}.`)))
+      continue;
     if (isLeaf(c)) out[field] = canonicalInput(def, field, text(c) ?? '', ctx);
     else flatten(def, c, ctx, new Set(), `${field}.`, out);
   }

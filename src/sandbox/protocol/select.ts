@@ -1,4 +1,5 @@
-import { type SandboxFieldDef, type SandboxObjectDef, objectDef } from '../catalog.ts';
+import type { SandboxFieldDef, SandboxObjectDef } from '../catalog.ts';
+import { type CompanyProfile, companyObject } from '../company.ts';
 import type { SandboxRecord } from '../store.ts';
 import type { FunctionContext } from './context.ts';
 import { type Expr, QueryError, requiredEquality } from './query-ast.ts';
@@ -7,9 +8,10 @@ import { canonicalFromWire } from './records.ts';
 
 /** Shared by the read functions: object and field resolution, filters, visibility. */
 
-export function findObject(name: string | undefined): SandboxObjectDef | undefined {
+/** The object as the company has it: absent objects are unknown, absent fields are not in the definition. */
+export function findObject(name: string | undefined, company: CompanyProfile): SandboxObjectDef | undefined {
   if (!name) return undefined;
-  return objectDef(name.trim());
+  return companyObject(company, name.trim());
 }
 
 /** `*` or a comma list (case-insensitive) to field definitions; throws QueryError for unknown names. */

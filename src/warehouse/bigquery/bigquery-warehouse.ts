@@ -44,6 +44,7 @@ import {
   type LeaseRequest,
   type LedgerRow,
   type LoadRow,
+  type ObjectDefinitionRow,
   type MergeRequest,
   type MergeResult,
   type MigrateResult,
@@ -410,6 +411,16 @@ export class BigQueryWarehouse implements Warehouse {
 
   listState(): Promise<StateRow[]> {
     return control.listState(this.#control);
+  }
+
+  getObjectDefinition(object: string): Promise<ObjectDefinitionRow | null> {
+    return control.getObjectDefinition(this.#control, object);
+  }
+
+  putObjectDefinition(row: ObjectDefinitionRow): Promise<void> {
+    return this.#serial(`${this.#schemas.raw}._elt_object_definitions`, () =>
+      control.putObjectDefinition(this.#control, row),
+    );
   }
 
   startLoad(request: StartLoadRequest): Promise<void> {

@@ -49,6 +49,7 @@ import {
   type SoftDeleteRequest,
   type StageWriter,
   type StartLoadRequest,
+  type ObjectDefinitionRow,
   type StateRow,
   type Warehouse,
 } from '../warehouse.ts';
@@ -331,6 +332,14 @@ export class DuckDBWarehouse implements Warehouse {
 
   listState(): Promise<StateRow[]> {
     return control.listState(this.#control);
+  }
+
+  getObjectDefinition(object: string): Promise<ObjectDefinitionRow | null> {
+    return control.getObjectDefinition(this.#control, object);
+  }
+
+  putObjectDefinition(row: ObjectDefinitionRow): Promise<void> {
+    return control.putObjectDefinition(this.#control, row);
   }
 
   startLoad(request: StartLoadRequest): Promise<void> {

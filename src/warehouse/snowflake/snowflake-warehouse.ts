@@ -45,6 +45,7 @@ import {
   type LeaseRequest,
   type LedgerRow,
   type LoadRow,
+  type ObjectDefinitionRow,
   type MergeRequest,
   type MergeResult,
   type MigrateResult,
@@ -385,6 +386,14 @@ export class SnowflakeWarehouse implements Warehouse {
 
   listState(): Promise<StateRow[]> {
     return control.listState(this.#control);
+  }
+
+  getObjectDefinition(object: string): Promise<ObjectDefinitionRow | null> {
+    return control.getObjectDefinition(this.#control, object);
+  }
+
+  putObjectDefinition(row: ObjectDefinitionRow): Promise<void> {
+    return control.putObjectDefinition(this.#control, row);
   }
 
   startLoad(request: StartLoadRequest): Promise<void> {

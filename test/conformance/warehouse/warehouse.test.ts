@@ -31,6 +31,7 @@ const GL: ObjectDescriptor = defineObject({
   deletes: 'audit',
   readMethod: 'query',
   large: true,
+  sources: [],
   fields: [
     { name: 'RECORDNO', type: 'integer' },
     { name: 'ACCOUNTNO', type: 'string' },

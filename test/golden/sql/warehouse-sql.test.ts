@@ -43,6 +43,7 @@ const spec = tableSpecFromDescriptor(
     deletes: 'audit',
     readMethod: 'query',
     large: true,
+    sources: [],
     fields: [
       { name: 'RECORDNO', type: 'integer' },
       { name: 'ACCOUNTNO', type: 'string' },

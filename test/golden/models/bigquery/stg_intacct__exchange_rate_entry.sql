@@ -11,8 +11,8 @@ select
     `from_currency` as from_currency,
     `to_currency` as to_currency,
     `effective_start_date` as effective_date,
-    cast(`rate` as numeric(38, 9)) as exchange_rate,
-    cast(`reciprate` as numeric(38, 9)) as reciprocal_rate,
+    cast(`exchange_rate` as numeric(38, 9)) as exchange_rate,
+    cast(`reciprocal_rate` as numeric(38, 9)) as reciprocal_rate,
     `when_created` as created_at,
     `when_modified` as modified_at,
     `_loaded_at` as loaded_at

@@ -13,7 +13,7 @@ select
     "accountkey" as account_key,
     "accountno" as account_no,
     "accounttitle" as account_title,
-    "offsetaccountno" as offset_account_no,
+    "offsetglaccountno" as offset_account_no,
     cast("amount" as numeric(38, 9)) as amount,
     cast("trx_amount" as numeric(38, 9)) as trx_amount,
     cast("totalpaid" as numeric(38, 9)) as total_paid,
