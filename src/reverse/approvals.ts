@@ -177,7 +177,7 @@ export function parseInteraction(rawBody: string): Decision | { error: string } 
 /** Records a decision; refuses one for a bill that is not waiting or has changed since it was sent. */
 export async function recordDecision(ledger: Ledger, d: Decision): Promise<{ ok: boolean; message: string }> {
   const e = await ledger.get(d.flow, d.entity, d.externalKey);
-  if (!e || e.status !== 'awaiting_approval')
+  if (e?.status !== 'awaiting_approval')
     return {
       ok: false,
       message: `bill ${d.externalKey} is not waiting for approval (${e?.status ?? 'unknown'})`,

@@ -1,10 +1,12 @@
 import type { Command } from '../command.ts';
+import { approvalsCommand } from './approvals.ts';
 import { backfillCommand } from './backfill.ts';
 import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { statusCommand } from './status.ts';
@@ -15,6 +17,8 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   backfillCommand,
   reconcileCommand,
+  pushCommand,
+  approvalsCommand,
   statusCommand,
   checkCommand,
   migrateCommand,

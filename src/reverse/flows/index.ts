@@ -23,3 +23,15 @@ export const FLOW_NAMES = FLOWS.map((f) => f.name);
 export function flowByName(name: string): FlowDescriptor | undefined {
   return FLOWS.find((f) => f.name === name);
 }
+
+/** The flows named by `--flow` (comma-separated, repeatable), in registry order; all when none. */
+export function selectFlows(names: readonly string[]): FlowDescriptor[] | { unknown: string[] } {
+  const wanted = names
+    .flatMap((n) => n.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) return [...FLOWS];
+  const unknown = wanted.filter((n) => !flowByName(n));
+  if (unknown.length > 0) return { unknown };
+  return FLOWS.filter((f) => wanted.includes(f.name));
+}
