@@ -6,8 +6,10 @@ import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { modelsBuildCommand, modelsTestCommand } from './models.ts';
 import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
+import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
@@ -15,6 +17,7 @@ import { syncCommand } from './sync.ts';
 /** Every CLI command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   syncCommand,
+  runCommand,
   backfillCommand,
   reconcileCommand,
   pushCommand,
@@ -22,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   checkCommand,
   migrateCommand,
+  modelsBuildCommand,
+  modelsTestCommand,
   demoCommand,
   sandboxCommand,
   configCheckCommand,
