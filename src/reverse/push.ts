@@ -14,6 +14,7 @@ import { type ApprovalNotifier, approvalRequest } from './approvals.ts';
 import type { BuildContext, FlowDescriptor } from './flow.ts';
 import { Ledger, type LedgerEntry } from './ledger.ts';
 import { formatPlan, type PlanItem, planFlow, summarize } from './plan.ts';
+import type { RelationOf } from './model-relations.ts';
 import { readFlowRecords } from './records.ts';
 import { loadReferenceData } from './reference.ts';
 
@@ -31,6 +32,8 @@ export interface PushOptions {
   /** Not needed for a dry run. */
   readonly client?: IntacctClient;
   readonly schemas: { readonly raw: string; readonly analytics: string };
+  /** The relation each reverse model was built as (see model-relations.ts). */
+  readonly relationOf: RelationOf;
   readonly settings: ReverseSettings;
   readonly flows: readonly FlowDescriptor[];
   readonly dryRun: boolean;
@@ -99,7 +102,7 @@ export async function push(opts: PushOptions): Promise<PushReport> {
     try {
       for (const dep of flow.dependsOn ?? []) await ledgerOf(dep, true);
       const entries = await ledgerOf(flow.name, true);
-      let records = await readFlowRecords(opts.warehouse, opts.schemas.analytics, flow);
+      let records = await readFlowRecords(opts.warehouse, opts.relationOf(flow.model), flow);
       if (opts.onlyKeys) records = records.filter((r) => opts.onlyKeys!.has(r.externalKey));
       let items = planFlow(flow, records, entries, ref, makeResolve(opts.dryRun), {
         approvalThreshold: opts.settings.approvalThreshold,

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { ClassifiedError } from '../core/errors.ts';
-import { quoteIdentifier } from '../warehouse/identifiers.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { Cell, FlowDescriptor, Row, SourceRecord } from './flow.ts';
 
@@ -19,19 +18,18 @@ function text(v: unknown): Cell {
 /** Every record of the flow's model, grouped by external key (lines ordered by `line_no`). */
 export async function readFlowRecords(
   warehouse: Warehouse,
-  schema: string,
+  relation: string,
   flow: FlowDescriptor,
 ): Promise<SourceRecord[]> {
-  const q = (name: string) => quoteIdentifier(name, warehouse.capabilities.identifierQuote);
   let rows: Record<string, unknown>[];
   try {
-    rows = await warehouse.query(`SELECT * FROM ${q(schema)}.${q(flow.model)}`);
+    rows = await warehouse.query(`SELECT * FROM ${relation}`);
   } catch (error) {
-    throw new ClassifiedError(`flow ${flow.name}: cannot read its model ${schema}.${flow.model}`, {
+    throw new ClassifiedError(`flow ${flow.name}: cannot read its model ${relation}`, {
       kind: 'terminal',
       level: 'warehouse',
       cause: error,
-      fix: 'Build the reverse models first (intacct-elt models build), then push',
+      fix: `Build the reverse models first (intacct-elt models build --select ${flow.model}), then push`,
     });
   }
   return groupRows(flow.name, rows);

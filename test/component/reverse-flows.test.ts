@@ -169,11 +169,11 @@ describe('push against the sandbox', () => {
 
   it('a changed customer is updated; a changed subscription is corrected by reversing entries, never edited', async () => {
     await world.warehouse.query(
-      "UPDATE analytics.salesforce_account SET name = 'Globex Manufacturing Inc' WHERE id = '001A000002'",
+      "UPDATE analytics_seeds.salesforce_account SET name = 'Globex Manufacturing Inc' WHERE id = '001A000002'",
     );
     // Upgrade re-priced (inv_0005: GBP 960 → 1200) and a cancellation of sub_A003 after two months.
     await world.warehouse.query(
-      "UPDATE analytics.chargebee_invoice SET total = '120000' WHERE id = 'inv_0005'",
+      "UPDATE analytics_seeds.chargebee_invoice SET total = '120000' WHERE id = 'inv_0005'",
     );
     const before = sandbox.store.count('GLBATCH');
     const report = await pushOnce(world);
@@ -196,7 +196,7 @@ describe('push against the sandbox', () => {
 
     // A cancellation removes future months from the model: they are reversed (retired).
     await world.warehouse.query(
-      "UPDATE analytics.chargebee_subscription SET status = 'cancelled', cancelled_at = '2026-10-10' WHERE id = 'sub_A003'",
+      "UPDATE analytics_seeds.chargebee_subscription SET status = 'cancelled', cancelled_at = '2026-10-10' WHERE id = 'sub_A003'",
     );
     const cancel = await pushOnce(world, { flows: [flowByName('subscription-revenue')!] });
     const c = cancel.flows[0]!;

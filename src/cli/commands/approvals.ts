@@ -3,7 +3,10 @@ import { startApprovalServer } from '../../reverse/approvals.ts';
 import { flowByName } from '../../reverse/flows/index.ts';
 import { Ledger } from '../../reverse/ledger.ts';
 import { push } from '../../reverse/push.ts';
+import { resolveProjectDir } from '../../models/run-models.ts';
+import { modelRelations } from '../../reverse/model-relations.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
+import { PROJECT_OPTION } from './models.ts';
 import { CONFIG_OPTIONS, defineCommand } from '../command.ts';
 import { clientFor, readConfig } from '../job.ts';
 import { reverseSettings } from './push.ts';
@@ -20,6 +23,7 @@ export const approvalsCommand = defineCommand({
   positionals: true,
   options: {
     ...CONFIG_OPTIONS,
+    ...PROJECT_OPTION,
     port: { type: 'string', placeholder: 'N', description: 'Port (default: reverse.approvals.port)' },
     host: {
       type: 'string',
@@ -39,6 +43,10 @@ export const approvalsCommand = defineCommand({
       throw new UsageError(`--port must be an integer 0-65535, got ${JSON.stringify(ctx.values.port)}`);
     const warehouse = await openWarehouse(config.warehouse, config.schemas, ctx.logger, { cwd: ctx.cwd });
     const client = clientFor(config, ctx.logger);
+    const relationOf = modelRelations(
+      config,
+      resolveProjectDir(ctx.cwd, ctx.values.project as string | undefined),
+    );
     try {
       await warehouse.migrate();
       const server = await startApprovalServer({
@@ -54,6 +62,7 @@ export const approvalsCommand = defineCommand({
             warehouse,
             client,
             schemas: config.schemas,
+            relationOf,
             settings: reverseSettings(config),
             flows: [flow],
             dryRun: false,

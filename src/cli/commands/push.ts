@@ -5,7 +5,10 @@ import { FLOW_NAMES, selectFlows } from '../../reverse/flows/index.ts';
 import { push, type PushReport } from '../../reverse/push.ts';
 import type { JobConfig } from '../../config/schema.ts';
 import type { FlowDescriptor } from '../../reverse/flow.ts';
+import { resolveProjectDir } from '../../models/run-models.ts';
+import { modelRelations } from '../../reverse/model-relations.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
+import { PROJECT_OPTION } from './models.ts';
 import { CONFIG_OPTIONS, type CommandContext, defineCommand } from '../command.ts';
 import { clientFor, readConfig } from '../job.ts';
 
@@ -64,6 +67,10 @@ export async function runPush(ctx: CommandContext, config: JobConfig, dryRun: bo
       warehouse,
       ...(client ? { client } : {}),
       schemas: config.schemas,
+      relationOf: modelRelations(
+        config,
+        resolveProjectDir(ctx.cwd, ctx.values.project as string | undefined),
+      ),
       settings: reverseSettings(config),
       flows,
       dryRun,
@@ -86,10 +93,12 @@ export const pushCommand = defineCommand({
     'and payload hash, validates every record (balance, accounts, dimensions active in the entity, open\n' +
     'period, dates, amounts, currencies, mappings), then sends creates, updates and corrections in batches\n' +
     'with deterministic control ids, looking each record up by its key first. Each outcome goes to the\n' +
-    'ledger. With --dry-run, prints and stores the plan and sends nothing. Exit 3 when records were rejected.',
-  usage: 'push [--dry-run] [--flow NAME[,NAME]] [--plan-file PATH] [--json]',
+    'ledger. With --dry-run, prints and stores the plan and sends nothing. Exit 3 when records were rejected.\n' +
+    'Build the reverse models first: intacct-elt models build --select tag:reverse',
+  usage: 'push [--dry-run] [--flow NAME[,NAME]] [--plan-file PATH] [--project DIR] [--json]',
   options: {
     ...CONFIG_OPTIONS,
+    ...PROJECT_OPTION,
     'dry-run': { type: 'boolean', description: 'Plan and validate only; send nothing' },
     flow: {
       type: 'string',

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- One Intacct customer per Salesforce account with a Closed-Won opportunity.
 -- external_key = the Intacct CUSTOMERID (SF- and the account id; at most 20 characters).
 with won as (

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- Chargebee billing as journal entries (journal GJ), in the entity of the invoice currency:
 --   * at billing: debit undeposited funds (1015), credit deferred revenue (2300);
 --   * every month of the invoice's service period: debit deferred revenue, credit subscription
@@ -16,7 +17,7 @@ with invoices as (
         i.reason,
         s.cancelled_at,
         {{ dbt.safe_cast('i.total', 'decimal(28, 0)') }} as total_cents,
-        case when {{ dbt.safe_cast('i.total', 'decimal(28, 0)') }} is null then i.total end as bad_amount,
+        case when {{ dbt.safe_cast('i.total', 'decimal(28, 0)') }} is null then cast(i.total as {{ dbt.type_string() }}) end as bad_amount,
         {{ dbt.datediff('cast(i.period_start as date)', 'cast(i.period_end as date)', 'month') }} as months
     from {{ ref('chargebee_invoice') }} i
     join {{ ref('chargebee_subscription') }} s on s.id = i.subscription_id

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- One AR invoice per Closed-Won opportunity; its line items are the invoice lines, each on the
 -- revenue account mapped from the product code, located in the selling entity.
 with won as (

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- Project cost journal entries (journal GJ), one per timesheet export batch and entity: each entry
 -- debits cost of services (5100) with the project, task and employee, and credits accrued expenses
 -- (2150) by the same amount; the amount is hours times the worker's cost rate, in cents.
@@ -18,7 +19,7 @@ maps as (
 
 batches as (
     select batch_id, company, max(work_date) as batch_date,
-        max(case when hours_value is null then hours when rate_value is null then cost_rate end) as bad_amount
+        max(case when hours_value is null then cast(hours as {{ dbt.type_string() }}) when rate_value is null then cast(cost_rate as {{ dbt.type_string() }}) end) as bad_amount
     from entries
     group by batch_id, company
 ),
@@ -41,7 +42,7 @@ select
     cast(s.account as {{ dbt.type_string() }}) as line_account,
     cast(s.side as {{ dbt.type_string() }}) as line_side,
     cast(cast(e.hours_value * e.rate_value as decimal(28, 2)) as {{ dbt.type_string() }}) as line_amount,
-    cast(e.entry_id || ' ' || e.work_date || ' ' || e.hours || 'h' as {{ dbt.type_string() }}) as line_memo,
+    cast(e.entry_id || ' ' || e.work_date || ' ' || cast(e.hours as {{ dbt.type_string() }}) || 'h' as {{ dbt.type_string() }}) as line_memo,
     cast(ent.intacct_value as {{ dbt.type_string() }}) as line_location,
     cast(proj.intacct_value as {{ dbt.type_string() }}) as line_project,
     cast(e.project_code as {{ dbt.type_string() }}) as line_project_source,

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- One AP bill per procurement invoice (bill number = supplier id and invoice number), its lines on
 -- the accounts and departments mapped from the export's GL codes and cost centres; the PO number,
 -- where given, becomes the bill's reference. `total` is what the approval threshold compares.
@@ -35,7 +36,7 @@ select
     cast(i.line_no as {{ dbt.type_string() }}) as line_no,
     cast(acct.intacct_value as {{ dbt.type_string() }}) as line_account,
     cast(i.gl_code as {{ dbt.type_string() }}) as line_account_source,
-    cast(coalesce(cast(i.value as {{ dbt.type_string() }}), i.amount) as {{ dbt.type_string() }}) as line_amount,
+    cast(coalesce(cast(i.value as {{ dbt.type_string() }}), cast(i.amount as {{ dbt.type_string() }})) as {{ dbt.type_string() }}) as line_amount,
     cast(i.description as {{ dbt.type_string() }}) as line_memo,
     cast(dept.intacct_value as {{ dbt.type_string() }}) as line_department,
     cast(i.cost_center as {{ dbt.type_string() }}) as line_department_source,

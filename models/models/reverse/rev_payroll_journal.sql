@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- One balanced payroll journal entry (journal PYJ) per ADP run and entity:
 --   debit gross earnings by department and earning code (account mapped from the code),
 --   debit employer taxes by department (account mapped from the code),
@@ -18,7 +19,7 @@ maps as (
 
 runs as (
     select run_id, company_code, min(pay_date) as pay_date,
-        max(case when value is null then amount end) as bad_amount
+        max(case when value is null then cast(amount as {{ dbt.type_string() }}) end) as bad_amount
     from register
     group by run_id, company_code
 ),

@@ -1,3 +1,4 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
 -- One AR payment per succeeded Stripe charge, applied to the invoice of the opportunity named in
 -- its payment intent's metadata. Stripe amounts are in the currency's minor unit (cents).
 with charges as (
