@@ -3,7 +3,8 @@
 --   debit gross earnings by department and earning code (account mapped from the code),
 --   debit employer taxes by department (account mapped from the code),
 --   credit taxes payable (2200: employee and employer taxes), accrued expenses (2150: deductions)
---   and accrued payroll (2100: net pay).
+--   and accrued payroll (2100: the register's net pay lines). A register whose net pay does not
+--   equal gross less withholdings gives an unbalanced entry, which push rejects.
 with register as (
     select
         r.*,
@@ -45,12 +46,9 @@ credits as (
 
     union all
 
-    select run_id, company_code, null, 'NET_PAY',
-        sum(case when code_type = 'earning' then value
-                 when code_type in ('employee_tax', 'deduction') then -value
-                 else 0 end),
-        'credit', 3
+    select run_id, company_code, null, 'NET_PAY', sum(value), 'credit', 3
     from register
+    where code_type = 'net_pay'
     group by run_id, company_code
 ),
 
