@@ -86,6 +86,8 @@ export async function pushOnce(
   world: ReverseWorld,
   options: Partial<Omit<PushOptions, 'warehouse' | 'schemas' | 'relationOf'>> & {
     flows?: readonly FlowDescriptor[];
+    /** Functions per request (settings.batchSize). */
+    batchSize?: number;
   } = {},
   client?: IntacctClient,
 ): Promise<PushReport> {
@@ -96,7 +98,7 @@ export async function pushOnce(
       client: own,
       schemas: world.config.schemas,
       relationOf: world.relationOf,
-      settings: { batchSize: 50, closedThrough: CLOSED_THROUGH, approvalThreshold: null },
+      settings: { batchSize: options.batchSize ?? 50, closedThrough: CLOSED_THROUGH, approvalThreshold: null },
       flows: FLOWS,
       dryRun: false,
       logger: silentLogger,
