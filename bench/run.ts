@@ -16,6 +16,7 @@ const BENCHES = [
   'sandbox-generate',
   'client-read',
   'sync-backfill',
+  'models-build',
   'reverse-apply',
 ] as const;
 

@@ -21,7 +21,7 @@ export function topLevelHelp(): string {
     'Run `intacct-elt <command> --help` for the options of a command.',
     '',
     'Exit codes: 0 success, 1 failure, 2 invalid usage or config, 3 finished with some records rejected',
-    'or some objects failed.',
+    'or some objects failed, or a data test of the models failed.',
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@
  * materialize the selected models in order (pass two). A model that fails stops only the models
  * that depend on it; the others still build. The compiled SQL of each model is kept in the report.
  */
-import { errorMessage } from '../core/errors.ts';
+import { ClassifiedError, errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { buildGraph, type ModelGraph, selectModels } from './graph.ts';
 import {
@@ -62,7 +62,11 @@ export function planProject(
   for (const p of parsed) {
     const m = p.config.materialized ?? 'view';
     if (!['view', 'table', 'incremental'].includes(m)) {
-      throw new Error(`${p.node.path}: materialized='${m}' is not supported; use view, table or incremental`);
+      throw new ClassifiedError(`${p.node.path}: materialized='${m}' is not supported`, {
+        kind: 'terminal',
+        level: 'local',
+        fix: 'Use view, table or incremental (models/README.md lists the supported dbt subset)',
+      });
     }
   }
   const graph = buildGraph(

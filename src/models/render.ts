@@ -261,7 +261,13 @@ export class Renderer {
       return this.#nodes.has(name) ? this.relationOf(name) : this.seedRelation(name);
     });
     env.addGlobal('source', (s: string, t: string) => this.sourceRelation(s, t, 'macro'));
-    env.addGlobal('env_var', (name: string, fallback?: string) => process.env[name] ?? fallback ?? '');
+    // Secrets must never be rendered into SQL (it shows up in errors and reports).
+    env.addGlobal('env_var', (name: string, fallback?: string) => {
+      if (/PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY/i.test(name)) {
+        throw new Error(`env_var('${name}') looks like a secret; models may not read secrets`);
+      }
+      return process.env[name] ?? fallback ?? '';
+    });
     env.addGlobal('exceptions', {
       raise_compiler_error: (message: string) => {
         throw new Error(message);

@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { JobConfig } from '../config/schema.ts';
 import { ClassifiedError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { type BuildReport, type ModelResult, buildModels, planProject, type SqlRunner } from './build.ts';
+import {
+  type BuildReport,
+  type ModelResult,
+  type ProjectPlan,
+  buildModels,
+  planProject,
+  type SqlRunner,
+} from './build.ts';
 import { type TestReport, type TestResult, runTests } from './data-tests.ts';
 import {
   compileCreateTrialBalanceTable,
@@ -16,6 +23,7 @@ import {
   type TrialBalanceReader,
 } from './intacct-trial-balance.ts';
 import { loadProject } from './project.ts';
+import { type PublishReport, type PublishTargets, publishMarts } from './publish.ts';
 import type { Target } from './render.ts';
 
 /** The project shipped with the package (`models/` beside `src/`). */
@@ -48,6 +56,8 @@ export interface ModelsStepOptions {
   /** Reads get_trialbalance; without it the stored copy is left as it is (tie-out tests use it). */
   readonly trialBalanceReader?: TrialBalanceReader;
   readonly build?: boolean;
+  /** Publish the marts for BI tools after a build where every model succeeded (DuckDB only). */
+  readonly publish?: PublishTargets;
   readonly test?: boolean;
   readonly onModel?: (r: ModelResult) => void;
   readonly onTest?: (r: TestResult) => void;
@@ -57,6 +67,9 @@ export interface ModelsStepReport {
   readonly build?: BuildReport;
   readonly tests?: TestReport;
   readonly trialBalanceRows?: number;
+  readonly published?: PublishReport;
+  /** The plan the step ran (for callers that query the marts afterwards). */
+  readonly plan: ProjectPlan;
   readonly ok: boolean;
 }
 
@@ -82,6 +95,14 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
       ...(options.fullRefresh ? { fullRefresh: true } : {}),
       ...(options.onModel ? { onModel: options.onModel } : {}),
     });
+  }
+  let published: PublishReport | undefined;
+  if (build?.ok && options.publish && options.config.warehouse.type === 'duckdb') {
+    published = await publishMarts(
+      options.runner,
+      plan.renderer.schemaFor({ schema: 'marts' }),
+      options.publish,
+    );
   }
   let trialBalanceRows: number | undefined;
   if (options.trialBalanceReader && options.test !== false) {
@@ -125,6 +146,8 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
     ...(build ? { build } : {}),
     ...(tests ? { tests } : {}),
     ...(trialBalanceRows !== undefined ? { trialBalanceRows } : {}),
+    ...(published ? { published } : {}),
+    plan,
     ok: (build?.ok ?? true) && (tests?.ok ?? true),
   };
 }

@@ -41,6 +41,16 @@ describe.each(WAREHOUSE_TYPES)('models rendered for %s', (type) => {
     golden(join(DIR, type, '_tests.sql'), tests);
   });
 
+  it('stays inside what every dialect parses: its own quotes, no bare UNION, no :: casts outside DuckDB', () => {
+    for (const p of plan.parsed) {
+      const sql = plan.renderer.render(p.node).replace(/--.*$/gm, '');
+      expect(sql, p.node.name).not.toMatch(/\bunion\s+(?!all\b)/i);
+      if (type === 'bigquery') expect(sql, p.node.name).not.toContain('"');
+      else expect(sql, p.node.name).not.toContain('`');
+      if (type !== 'duckdb') expect(sql, p.node.name).not.toContain('::');
+    }
+  });
+
   it('uses the dialect of the warehouse where dialects differ', () => {
     const dimDate = plan.renderer.render(plan.parsed.find((p) => p.node.name === 'dim_date')!.node);
     const quote = type === 'bigquery' ? '`' : '"';

@@ -98,7 +98,11 @@ export async function pushOnce(
       client: own,
       schemas: world.config.schemas,
       relationOf: world.relationOf,
-      settings: { batchSize: options.batchSize ?? 50, closedThrough: CLOSED_THROUGH, approvalThreshold: null },
+      settings: {
+        batchSize: options.batchSize ?? 50,
+        closedThrough: CLOSED_THROUGH,
+        approvalThreshold: null,
+      },
       flows: FLOWS,
       dryRun: false,
       logger: silentLogger,

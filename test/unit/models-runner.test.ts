@@ -204,3 +204,10 @@ describe('models runner', () => {
     expect(() => planProject(loadProject(root), target)).toThrow(/Required var 'nope' not found/);
   });
 });
+
+describe('models runner guards', () => {
+  it('refuses to render a secret from the environment into SQL', () => {
+    const root = project({ 'models/base/a.sql': "select '{{ env_var('INTACCT_USER_PASSWORD') }}' as p" });
+    expect(() => planProject(loadProject(root), target)).toThrow(/looks like a secret/);
+  });
+});

@@ -23,10 +23,13 @@ ap as (
     from {{ ref('fct_ap_bill') }} group by entity_id
 ),
 
+-- UNION ALL then DISTINCT: a bare UNION is not valid BigQuery.
 entities as (
-    select entity_id from control
-    union select entity_id from ar
-    union select entity_id from ap
+    select distinct entity_id from (
+        select entity_id from control
+        union all select entity_id from ar
+        union all select entity_id from ap
+    ) as all_entities
 )
 
 select

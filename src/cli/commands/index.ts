@@ -6,7 +6,7 @@ import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
-import { modelsBuildCommand, modelsTestCommand } from './models.ts';
+import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
 import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
@@ -27,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   migrateCommand,
   modelsBuildCommand,
   modelsTestCommand,
+  modelsDocsCommand,
   demoCommand,
   sandboxCommand,
   configCheckCommand,

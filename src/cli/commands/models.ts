@@ -1,10 +1,17 @@
-import { EXIT } from '../../core/errors.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EXIT, UsageError } from '../../core/errors.ts';
+import { planProject } from '../../models/build.ts';
+import { renderHtml, renderMarkdown } from '../../models/docs.ts';
+import { loadProject } from '../../models/project.ts';
+import { WAREHOUSE_TYPES, type WarehouseType } from '../../warehouse/warehouse.ts';
 import {
   formatModelResult,
   formatTestResult,
   resolveProjectDir,
   runModelsStep,
 } from '../../models/run-models.ts';
+import { defaultPublishTargets } from '../../models/publish.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { CONFIG_OPTIONS, type CommandContext, type OptionSpec, defineCommand } from '../command.ts';
 import { clientFor, readConfig } from '../job.ts';
@@ -58,10 +65,17 @@ export async function modelsCommand(
       ...(select.length > 0 ? { select } : {}),
       ...(ctx.values['full-refresh'] ? { fullRefresh: true } : {}),
       ...(client ? { trialBalanceReader: client } : {}),
+      ...(config.warehouse.type === 'duckdb' && config.warehouse.path !== ':memory:'
+        ? { publish: defaultPublishTargets(resolve(ctx.cwd, config.warehouse.path)) }
+        : {}),
       onModel: (r) => say(formatModelResult(r)),
       onTest: (r) => say(formatTestResult(r)),
     });
-    if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
+    if (report.published)
+      say(
+        `published ${report.published.tables.length} tables to ${report.published.duckdbPath} and ${report.published.parquetDir}`,
+      );
+    if (json) ctx.stdout.write(`${JSON.stringify({ ...report, plan: undefined })}\n`);
     else {
       const built = report.build?.models ?? [];
       const tests = report.tests?.tests ?? [];
@@ -110,4 +124,37 @@ export const modelsTestCommand = defineCommand({
     'tie-out': { type: 'boolean', description: "Read Intacct's trial balance and compare the marts with it" },
   },
   run: (ctx) => modelsCommand(ctx, { build: false, test: true, tieOut: Boolean(ctx.values['tie-out']) }),
+});
+
+export const modelsDocsCommand = defineCommand({
+  name: 'models docs',
+  summary: 'Write the data dictionary (Markdown) and a static HTML site with the lineage graph',
+  description:
+    'Reads the dbt project and its YAML (no warehouse needed) and writes <out>/data-dictionary.md for BI\n' +
+    'users and <out>/index.html: every model with its columns, tests, and the lineage drawn as SVG.',
+  options: {
+    ...PROJECT_OPTION,
+    out: { type: 'string', placeholder: 'DIR', description: 'Output folder (default: models-docs)' },
+    warehouse: {
+      type: 'string',
+      placeholder: 'TYPE',
+      description: 'Render relation names for duckdb (default), snowflake or bigquery',
+    },
+  },
+  async run(ctx) {
+    const type = (ctx.values.warehouse as string | undefined) ?? 'duckdb';
+    if (!(WAREHOUSE_TYPES as readonly string[]).includes(type)) {
+      throw new UsageError(`--warehouse must be one of ${WAREHOUSE_TYPES.join(', ')}`);
+    }
+    const project = loadProject(resolveProjectDir(ctx.cwd, ctx.values.project as string | undefined));
+    const plan = planProject(project, { type: type as WarehouseType, name: 'default', schema: 'analytics' });
+    const out = resolve(ctx.cwd, (ctx.values.out as string | undefined) ?? 'models-docs');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'data-dictionary.md'), renderMarkdown(plan));
+    writeFileSync(join(out, 'index.html'), renderHtml(plan));
+    ctx.stdout.write(
+      `wrote ${join(out, 'data-dictionary.md')} and ${join(out, 'index.html')} (${plan.parsed.length} models)\n`,
+    );
+    return EXIT.ok;
+  },
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { EXIT } from '../../core/errors.ts';
 import { Progress } from '../../core/progress.ts';
 import { formatReport } from '../../extract/report.ts';
@@ -8,6 +9,7 @@ import {
   resolveProjectDir,
   runModelsStep,
 } from '../../models/run-models.ts';
+import { defaultPublishTargets } from '../../models/publish.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { CONFIG_OPTIONS, defineCommand } from '../command.ts';
 import { clientFor, readConfig } from '../job.ts';
@@ -49,10 +51,13 @@ export const runCommand = defineCommand({
         logger: ctx.logger,
         projectDir: resolveProjectDir(ctx.cwd, ctx.values.project as string | undefined),
         trialBalanceReader: client,
+        ...(config.warehouse.type === 'duckdb' && config.warehouse.path !== ':memory:'
+          ? { publish: defaultPublishTargets(resolve(ctx.cwd, config.warehouse.path)) }
+          : {}),
         onModel: (r) => say(formatModelResult(r)),
         onTest: (r) => say(formatTestResult(r)),
       });
-      if (json) ctx.stdout.write(`${JSON.stringify({ sync, models })}\n`);
+      if (json) ctx.stdout.write(`${JSON.stringify({ sync, models: { ...models, plan: undefined } })}\n`);
       if (models.build && !models.build.ok) return EXIT.failure;
       return sync.status === 'succeeded' && models.ok ? EXIT.ok : EXIT.partial;
     } finally {

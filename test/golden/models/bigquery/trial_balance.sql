@@ -15,13 +15,17 @@ activity as (
     select * from `analytics_intermediate`.`int_gl_period_activity`
 ),
 
+-- Every account with activity, and the closing account of every income-statement account
+-- (UNION ALL then DISTINCT: a bare UNION is not valid BigQuery).
 pairs as (
-    select distinct entity_id, book_id, account_no from activity
-    union
-    select distinct activity.entity_id, activity.book_id, accounts.closing_account_no
-    from activity
-    inner join accounts on activity.account_no = accounts.account_no
-    where accounts.account_type = 'incomestatement' and accounts.closing_account_no is not null
+    select distinct entity_id, book_id, account_no from (
+        select entity_id, book_id, account_no from activity
+        union all
+        select activity.entity_id, activity.book_id, accounts.closing_account_no
+        from activity
+        inner join accounts on activity.account_no = accounts.account_no
+        where accounts.account_type = 'incomestatement' and accounts.closing_account_no is not null
+    ) as all_pairs
 ),
 
 filled as (
