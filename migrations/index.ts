@@ -4,12 +4,14 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { controlTablesMigration } from './0001-control-tables.ts';
-import { reverseLedgerMigration } from './0002-reverse-ledger.ts';
+import { runMetricsMigration } from './0002-run-metrics.ts';
+import { reverseLedgerMigration } from './0003-reverse-ledger.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
     '0001_control_tables': controlTablesMigration(schema),
-    '0002_reverse_ledger': reverseLedgerMigration(schema),
+    '0002_run_metrics': runMetricsMigration(schema),
+    '0003_reverse_ledger': reverseLedgerMigration(schema),
   };
 }
 

@@ -53,7 +53,7 @@ describe('migrate and status commands', () => {
     expect(await migrateCommand.run(first.ctx)).toBe(0);
     expect(JSON.parse(first.out())).toEqual({
       warehouse: 'duckdb',
-      applied: ['0001_control_tables', '0002_reverse_ledger'],
+      applied: ['0001_control_tables', '0002_run_metrics', '0003_reverse_ledger'],
     });
     const second = context({});
     expect(await migrateCommand.run(second.ctx)).toBe(0);
