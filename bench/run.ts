@@ -13,6 +13,7 @@ process.env.METADATA_SERVER_DETECTION = 'none';
 
 const BENCHES = [
   'warehouse-load',
+  'snowflake-load',
   'sandbox-generate',
   'client-read',
   'sync-backfill',

@@ -13,7 +13,7 @@ import { openWarehouse } from '../src/warehouse/open-warehouse.ts';
 import { dataColumns, tableSpecFromDescriptor } from '../src/warehouse/table-spec.ts';
 import type { StageRow } from '../src/warehouse/warehouse.ts';
 
-const FIELDS: FieldDescriptor[] = [
+export const FIELDS: FieldDescriptor[] = [
   { name: 'RECORDNO', type: 'integer' },
   { name: 'BATCHNO', type: 'integer' },
   { name: 'BATCH_NUMBER', type: 'integer' },
@@ -50,7 +50,7 @@ const TOTAL = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
 const BATCH = 10_000;
 const BASE_MS = Date.parse('2026-01-01T00:00:00.000Z');
 
-function glRow(i: number): StageRow {
+export function glRow(i: number): StageRow {
   const cents = (i * 7919) % 10_000_000;
   const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
   const day = String((i % 28) + 1).padStart(2, '0');

@@ -88,18 +88,56 @@ const duckdb = z
   })
   .strict();
 
+const snowflakeAccessUrl = z
+  .url('must be a URL such as https://myorg-myaccount.snowflakecomputing.com')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+  }, 'must use https (plain http is accepted only for a loopback emulator)');
+
 const snowflake = z
   .object({
     type: z.literal('snowflake'),
-    account: z.string().min(1).describe('Snowflake account identifier.'),
+    account: z
+      .string()
+      .regex(/^\w+([.-]\w+)*$/, 'must be an account identifier such as myorg-myaccount')
+      .describe('Snowflake account identifier (orgname-accountname, or the account locator).'),
     username: z.string().min(1).describe('Snowflake user.'),
-    password: z.string().min(1).describe('Snowflake password. Secret.'),
+    password: z.string().min(1).optional().describe('Password of the user. Secret. Give this or privateKey.'),
+    privateKey: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('PEM private key for key-pair (JWT) authentication. Secret. Give this or password.'),
+    privateKeyPassphrase: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Passphrase of an encrypted private key. Secret.'),
     database: z.string().min(1).describe('Database holding the staging, raw and analytics schemas.'),
     warehouse: z.string().min(1).optional().describe('Virtual warehouse to run in.'),
     role: z.string().min(1).optional().describe('Role to assume.'),
-    accessUrl: z.url().optional().describe('Override of the account URL (an emulator in tests).'),
+    accessUrl: snowflakeAccessUrl
+      .optional()
+      .describe('Override of the account URL. https only, except a loopback emulator.'),
+    stageConcurrency: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(16)
+      .default(4)
+      .describe('Staged files uploaded (PUT) at once per table load.'),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.password !== undefined || s.privateKey !== undefined, {
+    path: ['password'],
+    message:
+      'is required: set SNOWFLAKE_PASSWORD (or passwordFile), or use key-pair authentication with SNOWFLAKE_PRIVATE_KEY (or privateKeyFile)',
+  })
+  .refine((s) => s.password === undefined || s.privateKey === undefined, {
+    path: ['privateKey'],
+    message: 'give either a password or a private key, not both',
+  });
 
 const bigquery = z
   .object({
@@ -360,6 +398,8 @@ export const SECRET_PATHS = [
   'intacct.senderPassword',
   'intacct.userPassword',
   'warehouse.password',
+  'warehouse.privateKey',
+  'warehouse.privateKeyPassphrase',
   'alerts.webhookUrl',
   'reverse.approvals.slackWebhookUrl',
   'reverse.approvals.slackSigningSecret',
@@ -389,6 +429,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'SNOWFLAKE_ACCOUNT', path: 'warehouse.account' },
   { name: 'SNOWFLAKE_USER', path: 'warehouse.username' },
   { name: 'SNOWFLAKE_PASSWORD', path: 'warehouse.password' },
+  { name: 'SNOWFLAKE_PRIVATE_KEY', path: 'warehouse.privateKey' },
+  { name: 'SNOWFLAKE_PRIVATE_KEY_PASSPHRASE', path: 'warehouse.privateKeyPassphrase' },
+  { name: 'SNOWFLAKE_ACCESS_URL', path: 'warehouse.accessUrl' },
   { name: 'SNOWFLAKE_DATABASE', path: 'warehouse.database' },
   { name: 'SNOWFLAKE_WAREHOUSE', path: 'warehouse.warehouse' },
   { name: 'SNOWFLAKE_ROLE', path: 'warehouse.role' },

@@ -26,13 +26,15 @@ export async function warehouseTrialBalance(
   range: { readonly startDate: string; readonly endDate: string },
 ): Promise<Map<string, { debits: string; credits: string }>> {
   const q = (name: string) => quoteIdentifier(name, warehouse.capabilities.identifierQuote);
+  // Every name quoted: unquoted names would fold to upper case on Snowflake and miss the columns.
   const rows = await warehouse.query<{ account: string; debits: string; credits: string }>(
-    `SELECT accountno AS account,
-            CAST(SUM(COALESCE(debitamount, 0)) AS VARCHAR) AS debits,
-            CAST(SUM(COALESCE(creditamount, 0)) AS VARCHAR) AS credits
+    `SELECT ${q('accountno')} AS ${q('account')},
+            CAST(SUM(COALESCE(${q('debitamount')}, 0)) AS VARCHAR) AS ${q('debits')},
+            CAST(SUM(COALESCE(${q('creditamount')}, 0)) AS VARCHAR) AS ${q('credits')}
        FROM ${q(schemas.raw)}.${q('gl_detail')}
-      WHERE _deleted_at IS NULL AND _entity = $1 AND batch_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)
-      GROUP BY accountno`,
+      WHERE ${q('_deleted_at')} IS NULL AND ${q('_entity')} = $1
+        AND ${q('batch_date')} BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)
+      GROUP BY ${q('accountno')}`,
     [entity, range.startDate, range.endDate],
   );
   return new Map(rows.map((r) => [r.account, { debits: r.debits, credits: r.credits }]));

@@ -34,12 +34,34 @@ export async function openWarehouse(
         ...(options.now ? { now: options.now } : {}),
       });
     }
-    case 'snowflake':
-    case 'bigquery':
-      throw new ClassifiedError(`the ${config.type} warehouse is not built yet; use warehouse.type: duckdb`, {
-        kind: 'terminal',
-        level: 'local',
-        fix: 'Set warehouse.type to duckdb (the embedded default) until the Snowflake and BigQuery issues land',
+    case 'snowflake': {
+      const { SnowflakeWarehouse } = await import('./snowflake/snowflake-warehouse.ts');
+      return SnowflakeWarehouse.open({
+        connection: {
+          account: config.account,
+          username: config.username,
+          password: config.password,
+          privateKey: config.privateKey,
+          privateKeyPassphrase: config.privateKeyPassphrase,
+          database: config.database,
+          warehouse: config.warehouse,
+          role: config.role,
+          accessUrl: config.accessUrl,
+        },
+        schemas,
+        stageConcurrency: config.stageConcurrency,
+        logger: logger.child({ warehouse: 'snowflake' }),
+        ...(options.now ? { now: options.now } : {}),
       });
+    }
+    case 'bigquery':
+      throw new ClassifiedError(
+        `the ${config.type} warehouse is not built yet; use warehouse.type: duckdb or snowflake`,
+        {
+          kind: 'terminal',
+          level: 'local',
+          fix: 'Set warehouse.type to duckdb (the embedded default) or snowflake until the BigQuery issue lands',
+        },
+      );
   }
 }

@@ -111,10 +111,13 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
   return withWarehouse(config, async (w) => {
     const diffs: string[] = [];
     for (const o of objects) {
-      const entity = o.fields.some((f) => f.name === 'MEGAENTITYID') ? "COALESCE(mega_entity_id, '')" : "''";
+      // Names quoted so the same SQL runs where unquoted names fold to upper case (Snowflake).
+      const entity = o.fields.some((f) => f.name === 'MEGAENTITYID')
+        ? `COALESCE("mega_entity_id", '')`
+        : "''";
       const rows = await w.query<{ entity: string; n: string }>(
-        `SELECT ${entity} AS entity, CAST(count(*) AS VARCHAR) AS n FROM ${raw}.${o.table}
-          WHERE _deleted_at IS NULL GROUP BY 1`,
+        `SELECT ${entity} AS "entity", CAST(count(*) AS VARCHAR) AS "n" FROM "${raw}"."${o.table}"
+          WHERE "_deleted_at" IS NULL GROUP BY 1`,
       );
       const got = Object.fromEntries(rows.map((r) => [r.entity, Number(r.n)]));
       const want = truth.counts[o.object] ?? {};
@@ -134,9 +137,9 @@ export async function differencesFromTruth(config: JobConfig, sandbox: RunningSa
       debits: string;
       credits: string;
     }>(
-      `SELECT COALESCE(mega_entity_id, '') AS entity, accountno AS account, CAST(batch_date AS VARCHAR) AS day,
-              CAST(SUM(debitamount) AS VARCHAR) AS debits, CAST(SUM(creditamount) AS VARCHAR) AS credits
-         FROM ${raw}.gl_detail WHERE _deleted_at IS NULL GROUP BY 1, 2, 3`,
+      `SELECT COALESCE("mega_entity_id", '') AS "entity", "accountno" AS "account", CAST("batch_date" AS VARCHAR) AS "day",
+              CAST(SUM("debitamount") AS VARCHAR) AS "debits", CAST(SUM("creditamount") AS VARCHAR) AS "credits"
+         FROM "${raw}"."gl_detail" WHERE "_deleted_at" IS NULL GROUP BY 1, 2, 3`,
     );
     for (const tb of truth.trialBalances) {
       const inPeriod = lines.filter(

@@ -1,11 +1,11 @@
 /**
- * Golden SQL per statement kind, compiled by the DuckDB dialect. Regenerate after a reviewed change
- * with `UPDATE_GOLDEN=1 npx vitest run test/golden/sql`.
+ * Golden SQL per statement kind and dialect (DuckDB, Snowflake), side by side in one folder per
+ * dialect. Regenerate after a reviewed change with `UPDATE_GOLDEN=1 npx vitest run test/golden/sql`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CompiledQuery } from 'kysely';
+import { type CompiledQuery, type Dialect, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { defineObject } from '../../../src/intacct/objects/descriptor.ts';
 import {
@@ -13,7 +13,9 @@ import {
   compileCreateRawTable,
   compileCreateStagingTable,
 } from '../../../src/warehouse/ddl-compile.ts';
-import { duckdbCompiler } from '../../../src/warehouse/duckdb/duckdb-dialect.ts';
+import { DuckDBDialect } from '../../../src/warehouse/duckdb/duckdb-dialect.ts';
+import { SnowflakeDialect } from '../../../src/warehouse/snowflake/snowflake-dialect.ts';
+import { compileCopy, compilePut } from '../../../src/warehouse/snowflake/snowflake-loader.ts';
 import {
   compileMerge,
   compileMergeCounts,
@@ -21,12 +23,10 @@ import {
   compileSoftDeleteKeys,
 } from '../../../src/warehouse/merge-compile.ts';
 import { tableSpecFromDescriptor } from '../../../src/warehouse/table-spec.ts';
-import { CAPABILITIES } from '../../../src/warehouse/warehouse.ts';
+import { CAPABILITIES, type Capabilities } from '../../../src/warehouse/warehouse.ts';
 import { controlTablesMigration } from '../../../migrations/0001-control-tables.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const caps = CAPABILITIES.duckdb;
-const db = duckdbCompiler();
 
 const spec = tableSpecFromDescriptor(
   defineObject({
@@ -51,17 +51,6 @@ const spec = tableSpecFromDescriptor(
   }),
 );
 const at = new Date('2026-11-01T08:00:00.000Z');
-const mergeInput = {
-  caps,
-  rawSchema: 'intacct_raw',
-  stagingSchema: 'intacct_staging',
-  spec,
-  stagingTable: 'gl_detail__load_1',
-  loadId: 'load-1',
-  loadedAt: at,
-  entity: 'E100',
-};
-const keyInput = { ...mergeInput, keysTable: '_keys__abc', at };
 
 function render(query: CompiledQuery): string {
   const params = query.parameters.map((p) => (p instanceof Date ? p.toISOString() : p));
@@ -69,12 +58,10 @@ function render(query: CompiledQuery): string {
 }
 
 /** Captures the statements a migration runs, without a database. */
-async function migrationSql(): Promise<string> {
+async function migrationSql(dialect: Dialect): Promise<string> {
   const statements: string[] = [];
-  const { Kysely } = await import('kysely');
-  const { DuckDBDialect } = await import('../../../src/warehouse/duckdb/duckdb-dialect.ts');
   const capture = new Kysely<unknown>({
-    dialect: new DuckDBDialect(null),
+    dialect,
     log: (event) => {
       statements.push(`${event.query.sql};`);
     },
@@ -83,29 +70,71 @@ async function migrationSql(): Promise<string> {
   return `${statements.join('\n')}\n`;
 }
 
-const CASES: Record<string, () => CompiledQuery | Promise<string>> = {
-  'create-raw-table': () => compileCreateRawTable(db, caps, 'intacct_raw', spec).compile(),
-  'create-staging-table': () => compileCreateStagingTable(db, caps, 'intacct_staging', 'gl_detail__load_1', spec).compile(),
-  'add-column': () => compileAddColumn(db, caps.types.decimal, 'intacct_raw', 'gl_detail', { name: 'rate', type: 'decimal' }).compile(),
-  merge: () => compileMerge(mergeInput).compile(db),
-  'merge-counts': () => compileMergeCounts(mergeInput).compile(db),
-  'soft-delete-keys': () => compileSoftDeleteKeys(keyInput).compile(db),
-  'reconcile-keys': () => compileReconcileKeys(keyInput).compile(db),
-  'control-tables-migration': () => migrationSql(),
+interface Target {
+  readonly caps: Capabilities;
+  readonly dialect: () => Dialect;
+}
+
+const TARGETS: Record<string, Target> = {
+  duckdb: { caps: CAPABILITIES.duckdb, dialect: () => new DuckDBDialect(null) },
+  snowflake: { caps: CAPABILITIES.snowflake, dialect: () => new SnowflakeDialect(null) },
 };
 
-describe('golden SQL (duckdb)', () => {
-  for (const [name, build] of Object.entries(CASES)) {
-    it(name, async () => {
-      const built = await build();
-      const text = typeof built === 'string' ? built : render(built);
-      const file = join(here, 'duckdb', `${name}.sql`);
-      if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) {
-        if (process.env['UPDATE_GOLDEN'] !== '1') throw new Error(`missing golden file ${file}; run with UPDATE_GOLDEN=1`);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, text);
-      }
-      expect(text).toBe(readFileSync(file, 'utf8'));
-    });
-  }
-});
+function cases(name: string, target: Target): Record<string, () => CompiledQuery | string | Promise<string>> {
+  const { caps } = target;
+  const db = new Kysely<unknown>({ dialect: target.dialect() });
+  const mergeInput = {
+    caps,
+    rawSchema: 'intacct_raw',
+    stagingSchema: 'intacct_staging',
+    spec,
+    stagingTable: 'gl_detail__load_1',
+    loadId: 'load-1',
+    loadedAt: at,
+    entity: 'E100',
+  };
+  const keyInput = { ...mergeInput, keysTable: '_keys__abc', at };
+  const common: Record<string, () => CompiledQuery | string | Promise<string>> = {
+    'create-raw-table': () => compileCreateRawTable(db, caps, 'intacct_raw', spec).compile(),
+    'create-staging-table': () =>
+      compileCreateStagingTable(db, caps, 'intacct_staging', 'gl_detail__load_1', spec).compile(),
+    'add-column': () =>
+      compileAddColumn(db, caps.types.decimal, 'intacct_raw', 'gl_detail', { name: 'rate', type: 'decimal' }).compile(),
+    merge: () => compileMerge(mergeInput).compile(db),
+    'merge-counts': () => compileMergeCounts(mergeInput).compile(db),
+    'soft-delete-keys': () => compileSoftDeleteKeys(keyInput).compile(db),
+    'reconcile-keys': () => compileReconcileKeys(keyInput).compile(db),
+    'control-tables-migration': () => migrationSql(target.dialect()),
+  };
+  if (name !== 'snowflake') return common;
+  return {
+    ...common,
+    // The bulk path: one PUT per staged file, one COPY per 1,000 files.
+    'stage-put': () => `${compilePut('/tmp/intacct-elt-put-x/part-00001.csv.gz', 'intacct_elt/gl_detail__load_1')}\n`,
+    'stage-copy': () =>
+      `${compileCopy(
+        '"intacct_staging"."gl_detail__load_1"',
+        ['"record_no"', '"accountno"', '"amount"', '"entry_date"', '"when_modified"', '"_seq"', '"_deleted_at"'],
+        'intacct_elt/gl_detail__load_1',
+        ['part-00001.csv.gz', 'part-00002.csv.gz'],
+      )}\n`,
+  };
+}
+
+for (const [name, target] of Object.entries(TARGETS)) {
+  describe(`golden SQL (${name})`, () => {
+    for (const [kind, build] of Object.entries(cases(name, target))) {
+      it(kind, async () => {
+        const built = await build();
+        const text = typeof built === 'string' ? built : render(built);
+        const file = join(here, name, `${kind}.sql`);
+        if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) {
+          if (process.env['UPDATE_GOLDEN'] !== '1') throw new Error(`missing golden file ${file}; run with UPDATE_GOLDEN=1`);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, text);
+        }
+        expect(text).toBe(readFileSync(file, 'utf8'));
+      });
+    }
+  });
+}

@@ -1,0 +1,7 @@
+SELECT COUNT(*) AS "source_rows",
+COALESCE(SUM(CASE WHEN "T"."record_no" IS NULL AND "S"."_deleted_at" IS NULL THEN 1 ELSE 0 END), 0) AS "inserted",
+COALESCE(SUM(CASE WHEN "T"."record_no" IS NOT NULL AND "S"."_deleted_at" IS NULL AND ("S"."when_modified" IS NULL OR "T"."when_modified" IS NULL OR "S"."when_modified" >= "T"."when_modified") AND ("T"."accountno" IS DISTINCT FROM "S"."accountno" OR "T"."amount" IS DISTINCT FROM "S"."amount" OR "T"."entry_date" IS DISTINCT FROM "S"."entry_date" OR "T"."when_modified" IS DISTINCT FROM "S"."when_modified" OR "T"."_entity" IS DISTINCT FROM ? OR "T"."_deleted_at" IS NOT NULL) THEN 1 ELSE 0 END), 0) AS "updated",
+COALESCE(SUM(CASE WHEN "T"."record_no" IS NOT NULL AND "S"."_deleted_at" IS NOT NULL AND "T"."_deleted_at" IS NULL THEN 1 ELSE 0 END), 0) AS "deleted"
+FROM (SELECT "record_no", "accountno", "amount", "entry_date", "when_modified", "_deleted_at" FROM (SELECT CAST("record_no" AS NUMBER(38,0)) AS "record_no", CAST("accountno" AS VARCHAR) AS "accountno", CAST("amount" AS NUMBER(38,9)) AS "amount", CAST("entry_date" AS DATE) AS "entry_date", CAST("when_modified" AS TIMESTAMP_TZ(6)) AS "when_modified", "_seq" AS "_seq", CAST("_deleted_at" AS TIMESTAMP_TZ(6)) AS "_deleted_at" FROM "intacct_staging"."gl_detail__load_1") AS "typed" WHERE "record_no" IS NOT NULL QUALIFY ROW_NUMBER() OVER (PARTITION BY "record_no" ORDER BY COALESCE("_deleted_at", "when_modified") DESC NULLS LAST, "_seq" DESC) = 1) AS "S"
+LEFT JOIN "intacct_raw"."gl_detail" AS "T" ON "T"."record_no" = "S"."record_no"
+-- params: ["E100"]
