@@ -19,6 +19,7 @@ const BENCHES = [
   'sync-backfill',
   'models-build',
   'definition-cache',
+  'reverse-apply',
 ] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });

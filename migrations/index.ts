@@ -6,12 +6,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { controlTablesMigration } from './0001-control-tables.ts';
 import { runMetricsMigration } from './0002-run-metrics.ts';
 import { objectDefinitionsMigration } from './0003-object-definitions.ts';
+import { reverseLedgerMigration } from './0004-reverse-ledger.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
     '0001_control_tables': controlTablesMigration(schema),
     '0002_run_metrics': runMetricsMigration(schema),
     '0003_object_definitions': objectDefinitionsMigration(schema),
+    '0004_reverse_ledger': reverseLedgerMigration(schema),
   };
 }
 

@@ -53,7 +53,7 @@ describe('migrate and status commands', () => {
     expect(await migrateCommand.run(first.ctx)).toBe(0);
     expect(JSON.parse(first.out())).toEqual({
       warehouse: 'duckdb',
-      applied: ['0001_control_tables', '0002_run_metrics', '0003_object_definitions'],
+      applied: ['0001_control_tables', '0002_run_metrics', '0003_object_definitions', '0004_reverse_ledger'],
     });
     const second = context({});
     expect(await migrateCommand.run(second.ctx)).toBe(0);

@@ -170,13 +170,13 @@ describe('schedules exec and the run report', () => {
     expect(skipped.stdout).toBe('');
     expect(events(skipped.stderr).map((e) => e.msg)).toContain('inside the maintenance window; run skipped');
 
-    // `push` comes with reverse ETL; until then the scheduled run fails, and says so.
+    // A scheduled push before the lists it validates against were synced fails, and says so.
     const push = await run(['schedules', 'exec', 'push']);
-    expect(push.code).toBe(EXIT.usage);
+    expect(push.code).toBe(EXIT.failure);
     expect(events(push.stderr).map((e) => e.msg)).toContainEqual(
-      expect.stringMatching(/unknown command "push"/),
+      expect.stringMatching(/reverse validation needs intacct_raw\.\w+, which cannot be read/),
     );
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.text).toContain('push (schedule push) failed with exit code 2');
+    expect(alerts[0]?.text).toContain('push (schedule push) failed with exit code 1');
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { approvalsCommand } from './approvals.ts';
 import { backfillCommand } from './backfill.ts';
 import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
@@ -6,6 +7,7 @@ import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
+import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
@@ -24,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   backfillCommand,
   reconcileCommand,
+  pushCommand,
+  approvalsCommand,
   statusCommand,
   checkCommand,
   migrateCommand,

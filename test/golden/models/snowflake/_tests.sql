@@ -419,6 +419,81 @@ select *
 from "analytics_marts"."trial_balance_tie_out"
 where abs(coalesce(difference, 0)) > 0
 
+-- not_null_rev_card_payments_external_key
+select *
+from "analytics_reverse"."rev_card_payments"
+where external_key is null
+
+-- unique_rev_card_payments_external_key
+select external_key as unique_field, count(*) as n_records
+from "analytics_reverse"."rev_card_payments"
+where external_key is not null
+group by external_key
+having count(*) > 1
+
+-- not_null_rev_crm_customers_external_key
+select *
+from "analytics_reverse"."rev_crm_customers"
+where external_key is null
+
+-- unique_rev_crm_customers_external_key
+select external_key as unique_field, count(*) as n_records
+from "analytics_reverse"."rev_crm_customers"
+where external_key is not null
+group by external_key
+having count(*) > 1
+
+-- not_null_rev_crm_customers_name
+select *
+from "analytics_reverse"."rev_crm_customers"
+where name is null
+
+-- not_null_rev_crm_invoices_external_key
+select *
+from "analytics_reverse"."rev_crm_invoices"
+where external_key is null
+
+-- not_null_rev_payroll_journal_external_key
+select *
+from "analytics_reverse"."rev_payroll_journal"
+where external_key is null
+
+-- accepted_values_rev_payroll_journal_line_side
+select line_side as value_field, count(*) as n_records
+from "analytics_reverse"."rev_payroll_journal"
+where line_side is not null
+  and line_side not in ('debit', 'credit')
+group by line_side
+
+-- not_null_rev_procurement_bills_external_key
+select *
+from "analytics_reverse"."rev_procurement_bills"
+where external_key is null
+
+-- not_null_rev_subscription_revenue_external_key
+select *
+from "analytics_reverse"."rev_subscription_revenue"
+where external_key is null
+
+-- accepted_values_rev_subscription_revenue_line_side
+select line_side as value_field, count(*) as n_records
+from "analytics_reverse"."rev_subscription_revenue"
+where line_side is not null
+  and line_side not in ('debit', 'credit')
+group by line_side
+
+-- not_null_rev_timesheet_costs_external_key
+select *
+from "analytics_reverse"."rev_timesheet_costs"
+where external_key is null
+
+-- accepted_values_rev_timesheet_costs_line_side
+select line_side as value_field, count(*) as n_records
+from "analytics_reverse"."rev_timesheet_costs"
+where line_side is not null
+  and line_side not in ('debit', 'credit')
+group by line_side
+
 -- unique_stg_intacct__ap_bill_ap_bill_key
 select ap_bill_key as unique_field, count(*) as n_records
 from "analytics_staging"."stg_intacct__ap_bill"
