@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { isValidTimeZone } from '../core/time.ts';
 import { OBJECT_NAMES } from '../intacct/objects/index.ts';
-import { REVERSE_FLOW_NAMES } from './flow-registry.ts';
+import { FLOW_NAMES } from '../reverse/flows/index.ts';
 
 /**
  * The commands a schedule may run. `sync`, `backfill` and `reconcile` are this CLI's; `run` and
@@ -92,11 +92,8 @@ const objectName = z.string().refine((name) => OBJECT_NAMES.includes(name), {
     `unknown object ${JSON.stringify(issue.input)}; the catalog has ${OBJECT_NAMES.join(', ')}`,
 });
 
-const flowName = z.string().refine((name) => REVERSE_FLOW_NAMES.includes(name), {
-  error: (issue) =>
-    REVERSE_FLOW_NAMES.length === 0
-      ? `unknown flow ${JSON.stringify(issue.input)}; this build has no reverse flows (leave \`flows\` out to push every flow)`
-      : `unknown flow ${JSON.stringify(issue.input)}; the flows are ${REVERSE_FLOW_NAMES.join(', ')}`,
+const flowName = z.string().refine((name) => FLOW_NAMES.includes(name), {
+  error: (issue) => `unknown flow ${JSON.stringify(issue.input)}; the flows are ${FLOW_NAMES.join(', ')}`,
 });
 
 /** One schedule: one file under schedules/. */
