@@ -241,14 +241,22 @@ export class IntacctClient {
       async () => {
         // Sessions expire at any time, also between two attempts: one refresh per attempt.
         let refreshed = false;
+        let staleAfterWait = 0;
         for (;;) {
           const session = await this.sessions.get(entity, opts.signal);
           try {
-            const exchange = await this.governor.run(
+            // A session can pass the deadline Intacct reported while the call waits for a slot:
+            // take a fresh one then rather than spend a request on a refusal (a few times at most).
+            const exchange = await this.governor.runIf(
               names,
+              () => this.sessions.fresh(session) || staleAfterWait >= 3,
               () => this.send(session.endpoint, { sessionId: session.sessionId }, functions, opts),
               opts.signal,
             );
+            if (!exchange) {
+              staleAfterWait++;
+              continue;
+            }
             this.sessions.touch(session, exchange.envelope.authentication);
             const results = matchResults(exchange.envelope, functions);
             opts.check?.(exchange, results);

@@ -90,7 +90,8 @@ export class SessionManager {
     return signal ? abortable(inflight, signal) : inflight;
   }
 
-  private fresh(s: SessionInfo): boolean {
+  /** Whether the session is still inside the life Intacct last reported for it. */
+  fresh(s: SessionInfo): boolean {
     return this.now() < s.expiresAt;
   }
 

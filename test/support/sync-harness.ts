@@ -10,7 +10,7 @@ import { type JobConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
 import { clientFor } from '../../src/cli/job.ts';
-import type { IntacctClient } from '../../src/intacct/client.ts';
+import type { ClientStats, IntacctClient } from '../../src/intacct/client.ts';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
 import type { RunningSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
@@ -54,6 +54,8 @@ export async function runOnce(
     command?: 'sync' | 'backfill' | 'reconcile';
     backfill?: { from: number; to: number };
     fastRetries?: boolean;
+    /** Receives the client's counters after the run. */
+    clientStats?: (stats: ClientStats) => void;
   } = {},
 ): Promise<RunReport> {
   const warehouse = await openWarehouse(config.warehouse, config.schemas, silentLogger);
@@ -69,6 +71,7 @@ export async function runOnce(
       ...(options.backfill ? { backfill: options.backfill } : {}),
     });
   } finally {
+    options.clientStats?.(client.stats());
     await client.close();
     await warehouse.close();
   }
