@@ -161,6 +161,12 @@ export async function cascadeDeletes(
  * asked of Intacct by key, a thousand per request, and those Intacct no longer has are
  * soft-deleted with their lines. Runs only when a document delete could not be resolved from the
  * warehouse; a batch that still exists costs one key in one request.
+ *
+ * Why the batch key and not the document: GLDETAIL rows carry BATCHKEY, the GLBATCH RECORDNO
+ * (fivetran/dbt_sage_intacct_source, get_gl_detail_columns); GLBATCH carries MODULE and PRBATCHKEY,
+ * but PRBATCHKEY is the subledger summary, shared by many documents (public AR reports join
+ * ARRECORD.PRBATCHKEY = GLBATCH.PRBATCHKEY), so it cannot single out one deleted document, whose
+ * own row is missing anyway. Asking Intacct whether each batch still exists is exact.
  */
 export async function reconcileUnclaimed(options: {
   readonly reader: RecordReader;
