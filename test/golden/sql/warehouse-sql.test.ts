@@ -19,7 +19,9 @@ import {
   compileMergeCounts,
   compileReconcileKeys,
   compileSoftDeleteKeys,
+  compileUnclaimedValues,
 } from '../../../src/warehouse/merge-compile.ts';
+import { columnNameFor } from '../../../src/warehouse/identifiers.ts';
 import { tableSpecFromDescriptor } from '../../../src/warehouse/table-spec.ts';
 import { CAPABILITIES } from '../../../src/warehouse/warehouse.ts';
 import { controlTablesMigration } from '../../../migrations/0001-control-tables.ts';
@@ -91,6 +93,16 @@ const CASES: Record<string, () => CompiledQuery | Promise<string>> = {
   'merge-counts': () => compileMergeCounts(mergeInput).compile(db),
   'soft-delete-keys': () => compileSoftDeleteKeys(keyInput).compile(db),
   'reconcile-keys': () => compileReconcileKeys(keyInput).compile(db),
+  // Batch keys of lines no live document claims (the spec's ACCOUNTNO stands in for both columns).
+  'unclaimed-values': () =>
+    compileUnclaimedValues({
+      caps,
+      rawSchema: 'intacct_raw',
+      spec,
+      column: spec.key[0] as string,
+      entity: 'US1',
+      claimedBy: [{ spec, column: columnNameFor('ACCOUNTNO') }],
+    }).compile(db),
   'control-tables-migration': () => migrationSql(),
 };
 
