@@ -46,6 +46,8 @@ export async function captureAuditDeletes(options: {
     ...(options.window.to === null ? [] : [f.le('ACCESSTIME', v.ts(options.window.to))]),
   ];
   const keysByObject = new Map<string, Set<string>>();
+  // Events after the previous watermark are new; older ones are the lookback's re-read.
+  const newKeysByObject = new Map<string, Set<string>>();
   let watermark = options.previousWatermark;
   for await (const page of options.reader.readRecords({
     object: 'AUDITHISTORY',
@@ -61,19 +63,23 @@ export async function captureAuditDeletes(options: {
       if (!object || !event.OBJECTKEY) continue;
       const key = auditRecordKey(event.OBJECTKEY);
       if (key === undefined) continue;
-      const keys = keysByObject.get(object.object) ?? new Set<string>();
-      keys.add(key);
-      keysByObject.set(object.object, keys);
       const at = parseIntacctTimestamp(event.ACCESSTIME, options.timeZone);
-      if (at !== null) {
-        const iso = toIsoUtc(at);
-        if (watermark === null || iso > watermark) watermark = iso;
-      }
+      const iso = at === null ? null : toIsoUtc(at);
+      const fresh = options.previousWatermark === null || iso === null || iso > options.previousWatermark;
+      const byObject = fresh ? newKeysByObject : keysByObject;
+      const keys = byObject.get(object.object) ?? new Set<string>();
+      keys.add(key);
+      byObject.set(object.object, keys);
+      if (iso !== null && (watermark === null || iso > watermark)) watermark = iso;
     }
   }
   const at = new Date();
   const unresolved = new Set<string>();
   for (const [object, keys] of keysByObject) {
+    await cascadeDeletes({ ...options, at, deleted }, object, [...keys]);
+  }
+  // Only new events look for GL batches in Intacct: the lookback's re-read was resolved last run.
+  for (const [object, keys] of newKeysByObject) {
     await cascadeDeletes({ ...options, at, deleted, unresolved }, object, [...keys]);
   }
   for (const owned of unresolved) {
