@@ -14,17 +14,8 @@ import {
 
 const BIN = resolve(import.meta.dirname, '../../bin/intacct-elt.js');
 
-/** Documents, their lines, their GL batches and lines, and a list: every kind of stream and cascade. */
-const OBJECTS = [
-  'GLACCOUNT',
-  'GLBATCH',
-  'GLDETAIL',
-  'APBILL',
-  'APBILLITEM',
-  'ARINVOICE',
-  'ARPYMT',
-  'CUSTOMER',
-];
+/** Documents, their lines, their GL batches and GL lines: every kind of stream and cascade. */
+const OBJECTS = ['GLBATCH', 'GLDETAIL', 'APBILL', 'APBILLITEM', 'ARINVOICE'];
 
 /** A small seeded generator, so the kill points are the same on every run. */
 function lcg(seed: number): () => number {
@@ -112,15 +103,17 @@ describe('a sync killed at random points', () => {
     }
   }
 
-  it('ends, after a clean rerun, in exact equality with no lost and no duplicated rows', async () => {
-    const random = lcg(20261126);
-    let killed = 0;
-    // The first trial kills the very first sync (a backfill into an empty warehouse); the others
-    // kill incremental runs. Every run of these objects makes over 40 requests (one per stream at
-    // least), so a kill point below 40 lands inside the run.
-    for (let trial = 0; trial < 4; trial++) {
-      // New activity between trials, so every rerun has inserts, edits and deletes to apply.
-      if (trial % 2 === 0) {
+  // One seeded sequence of kill points for the whole sequence of trials below (they run in order).
+  const random = lcg(20261126);
+  let killed = 0;
+
+  // Each trial is its own step: a step is one process start and part of a run, whatever the load.
+  // The first kills the very first sync (a backfill into an empty warehouse); the others kill
+  // incremental runs after new activity. Every run of these objects makes over 20 requests (one per
+  // stream at least), so a kill point below 20 lands inside the run.
+  for (const [trial, what] of ['the first sync', 'an incremental run', 'another incremental run'].entries()) {
+    it(`survives a kill -9 during ${what}`, async () => {
+      if (trial > 0) {
         const r = await fetch(`${sandbox.adminUrl}/advance`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -128,11 +121,14 @@ describe('a sync killed at random points', () => {
         });
         expect(r.ok).toBe(true);
       }
-      const code = await killAfterRequests(1 + Math.floor(random() * 40));
+      const code = await killAfterRequests(1 + Math.floor(random() * 20));
       if (code === null) killed++;
       else expect(code).toBe(0);
-    }
-    expect(killed).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('ends, after a clean rerun, in exact equality with no lost and no duplicated rows', async () => {
+    expect(killed).toBeGreaterThanOrEqual(2);
     // The clean rerun in this process: the killed ones were separate processes, as in production.
     const config = sandboxConfig(sandbox, path, { objects: OBJECTS });
     const final = await runOnce(config);
