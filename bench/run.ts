@@ -11,7 +11,13 @@ import { parseArgs } from 'node:util';
 process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION = 'true';
 process.env.METADATA_SERVER_DETECTION = 'none';
 
-const BENCHES = ['warehouse-load', 'sandbox-generate', 'client-read', 'sync-backfill'] as const;
+const BENCHES = [
+  'warehouse-load',
+  'sandbox-generate',
+  'client-read',
+  'sync-backfill',
+  'models-build',
+] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
 if (values.full) process.env.BENCH_FULL = '1';

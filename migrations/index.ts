@@ -4,10 +4,12 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { controlTablesMigration } from './0001-control-tables.ts';
+import { runMetricsMigration } from './0002-run-metrics.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
     '0001_control_tables': controlTablesMigration(schema),
+    '0002_run_metrics': runMetricsMigration(schema),
   };
 }
 

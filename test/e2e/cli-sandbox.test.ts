@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +84,33 @@ describe('job commands against the sandbox', () => {
     const second = await run(['sync']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('sync succeeded');
+  });
+
+  it('run syncs, builds, ties out and publishes; broken books make models test exit 3', async () => {
+    const ok = await run(['run']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/PASS ties_out_trial_balance_tie_out/);
+    expect(ok.stdout).not.toMatch(/^(ERR|FAIL|SKIP) /m);
+    expect(existsSync(join(cwd, 'books.bi.duckdb'))).toBe(true);
+    expect(existsSync(join(cwd, 'books-parquet', 'trial_balance.parquet'))).toBe(true);
+    // A line that unbalances its batch, written as a faulty load would.
+    const instance = await DuckDBInstance.create(join(cwd, 'books.duckdb'));
+    const connection = await instance.connect();
+    await connection.run(
+      `insert into intacct_raw.gl_detail (record_no, batchkey, batch_date, accountno, tr_type, amount, debitamount,
+              creditamount, bookid, _entity, _load_id, _loaded_at)
+       select 990000001, batchkey, batch_date, accountno, 1, 5, 5, 0, bookid, _entity, 'test', now()
+         from intacct_raw.gl_detail order by record_no limit 1`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const build = await run(['models', 'build', '--select', 'fct_gl_entry']);
+    expect(build.code).toBe(0);
+    const test = await run(['models', 'test']);
+    expect(test.code).toBe(3);
+    expect(test.stdout).toMatch(
+      /FAIL balanced_batches_fct_gl_entry\n +test balanced_batches_fct_gl_entry failed on fct_gl_entry: 1 offending row/,
+    );
   });
 });

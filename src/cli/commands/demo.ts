@@ -13,6 +13,14 @@ import { duckdbFileHasTable } from '../../warehouse/duckdb/duckdb-file.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { defineCommand } from '../command.ts';
 import { clientFor } from '../job.ts';
+import { defaultPublishTargets } from '../../models/publish.ts';
+import {
+  formatModelResult,
+  formatTestResult,
+  resolveProjectDir,
+  runModelsStep,
+} from '../../models/run-models.ts';
+import { type EntityTieOutLine, tieOutFromMarts } from '../../models/tie-out-summary.ts';
 
 /** A table the demo leaves in its warehouse, so a later demo may replace the file and nothing else. */
 const DEMO_MARKER = 'intacct_elt_demo';
@@ -130,19 +138,60 @@ export const demoCommand = defineCommand({
           `   ${(t.entity || 'top level').padEnd(10)} ${String(t.accounts).padStart(4)} accounts, debits ${t.debits}, credits ${t.credits}: ${verdict}`,
         );
       }
+      log(
+        '\n5. Models: build the finance star schema, read get_trialbalance per entity and period, run the data tests',
+      );
+      const models = await runModelsStep({
+        config,
+        runner: warehouse,
+        logger: ctx.logger,
+        projectDir: resolveProjectDir(ctx.cwd),
+        trialBalanceReader: client,
+        publish: defaultPublishTargets(path),
+        onModel: (r) => {
+          if (r.status !== 'success') log(`   ${formatModelResult(r)}`);
+        },
+        onTest: (r) => {
+          if (r.status !== 'pass') log(`   ${formatTestResult(r)}`);
+        },
+      });
+      const built = models.build?.models ?? [];
+      const tests = models.tests?.tests ?? [];
+      log(
+        `   ${built.filter((m) => m.status === 'success').length}/${built.length} models built, ${tests.filter((t) => t.status === 'pass').length}/${tests.length} data tests passed`,
+      );
+      if (models.published) {
+        log(
+          `   published ${models.published.tables.length} marts for BI tools: ${models.published.duckdbPath}, ${models.published.parquetDir}`,
+        );
+      }
+      log(
+        '\n6. Tie-out from the marts: trial balance against get_trialbalance, subledgers against control accounts',
+      );
+      const martTies: EntityTieOutLine[] = models.build?.ok
+        ? await tieOutFromMarts(warehouse, models.plan.renderer)
+        : [];
+      for (const t of martTies) {
+        log(
+          `   ${t.entity.padEnd(6)} ${String(t.periods).padStart(3)} periods, debits ${t.debits} (Intacct ${t.intacctDebits}), ${t.differences === 0 ? 'ties out' : `${t.differences} rows DIFFER`}; AR difference ${t.arDifference}, AP difference ${t.apDifference}`,
+        );
+      }
       await client.close();
       const ok =
+        models.ok &&
+        martTies.length > 0 &&
+        martTies.every((t) => t.differences === 0) &&
         ties.every((t) => t.differences.length === 0) &&
         full.status === 'succeeded' &&
         incremental.status === 'succeeded';
       if (ctx.values.json) {
         ctx.stdout.write(
-          `${JSON.stringify({ path, sandbox: sandbox.url, full, incremental, tieOut: ties, ok })}\n`,
+          `${JSON.stringify({ path, sandbox: sandbox.url, full, incremental, tieOut: ties, models: { ...models, plan: undefined }, martTieOut: martTies, ok })}\n`,
         );
       } else {
         log(
           ok
-            ? `\nDone. Open ${path} with DuckDB: the raw tables are in schema ${config.schemas.raw}.`
+            ? `\nDone. Open ${path} with DuckDB: the raw tables are in schema ${config.schemas.raw}, the models in ${config.schemas.analytics}_*; BI tools open ${defaultPublishTargets(path).duckdbPath}.`
             : '\nThe demo found differences; see above.',
         );
         const hidden = logs?.hidden() ?? 0;

@@ -1,0 +1,7 @@
+-- Funds (a user-defined dimension in Intacct; empty when the company does not use it).
+select
+    fund_id as fund_id,
+    name as fund_name,
+    fund_type,
+    status
+from {{ ref('stg_intacct__fund') }}
