@@ -121,17 +121,40 @@ function envValue(text: string, parse: 'list' | 'boolean' | undefined): unknown 
   return text;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: string): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+const isSecretPath = (path: string) => (SECRET_PATHS as readonly string[]).includes(path);
+
+/** A value as shown in a problem: short, and never a secret's. */
+function shown(value: unknown, path: string): string {
+  if (isSecretPath(path)) return 'a value';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `value` is what the tree holds at the issue's path (zod does not report its input). */
+function describeIssue(issue: z.core.$ZodIssue, path: string, value: unknown): string {
+  if (issue.code === 'invalid_type' && value === undefined) {
     const env = ENV_VARS.find((e) => e.path === path)?.name;
-    if ((SECRET_PATHS as readonly string[]).includes(path)) {
+    if (isSecretPath(path)) {
       return `is required (set ${env} or give ${path.split('.').pop()}File: <path to a file holding it>)`;
     }
     return `is required${env ? ` (set it in the config file or in ${env})` : ''}`;
   }
+  if (issue.code === 'invalid_type') {
+    const expected = String(issue.expected);
+    const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
+    return `must be ${article} ${expected}, not ${shown(value, path)}`;
+  }
   if (issue.code === 'unrecognized_keys')
     return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   return issue.message;
+}
+
+/** Where the value at `path` came from: its own source, or that of a key under it. */
+function sourceOf(sources: ReadonlyMap<string, string>, path: string): string | undefined {
+  const own = sources.get(path);
+  if (own !== undefined) return own;
+  for (const [key, source] of sources) if (path === '' || key.startsWith(`${path}.`)) return source;
+  return undefined;
 }
 
 /**
@@ -205,14 +228,26 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
+      const missing = found.path
+        ? `missing from ${found.path} and the environment`
+        : 'missing: no config file and no environment variable';
+      if (issue.code === 'unrecognized_keys') {
+        // One problem per key, each with the file or variable it was written in.
+        for (const key of issue.keys) {
+          const keyPath = path ? `${path}.${key}` : key;
+          problems.push({
+            path: keyPath,
+            message: `unknown key ${key}${path ? ` in ${path}` : ''}`,
+            source: sourceOf(sources, keyPath) ?? fileLabel,
+          });
+        }
+        continue;
+      }
+      const value = getPath(tree, path);
       problems.push({
         path,
-        message: describeIssue(issue, path),
-        source:
-          sources.get(path) ??
-          (found.path
-            ? `missing from ${found.path} and the environment`
-            : 'missing: no config file and no environment variable'),
+        message: describeIssue(issue, path, value),
+        source: sourceOf(sources, path) ?? (value === undefined ? missing : fileLabel),
       });
     }
   }

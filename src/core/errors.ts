@@ -1,3 +1,5 @@
+import { redactString } from './redact.ts';
+
 /**
  * The closed set of failure kinds. Every failure is classified once, at the boundary where it
  * happens (Intacct client, warehouse driver, reverse-ETL validation), and the rest of the code
@@ -58,11 +60,13 @@ export class ClassifiedError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(message: string, options: ClassifiedErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Vendors echo what they were sent (a session id in "Invalid session …"): registered secrets
+    // are scrubbed here, once, so no copy of the message or vendor text can carry them.
+    super(redactString(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ClassifiedError';
     this.kind = options.kind;
     this.level = options.level ?? 'local';
-    this.vendor = options.vendor ?? [];
+    this.vendor = (options.vendor ?? []).map(redactVendor);
     this.httpStatus = options.httpStatus;
     this.fix = options.fix;
     this.retryAfterSeconds = options.retryAfterSeconds;
@@ -87,6 +91,16 @@ export class ClassifiedError extends Error {
       fix: this.fix,
     };
   }
+}
+
+function redactVendor(v: VendorError): VendorError {
+  const out: { code: string; description?: string; description2?: string; correction?: string } = {
+    code: v.code,
+  };
+  if (v.description !== undefined) out.description = redactString(v.description);
+  if (v.description2 !== undefined) out.description2 = redactString(v.description2);
+  if (v.correction !== undefined) out.correction = redactString(v.correction);
+  return out;
 }
 
 export function isClassified(error: unknown): error is ClassifiedError {

@@ -69,3 +69,30 @@ export function createLogger(options: LoggerOptions = {}, bound: LogFields = {})
 
 /** A logger that drops everything (library use and quiet tests). */
 export const silentLogger: Logger = createLogger({ level: 'silent' });
+
+/**
+ * Forwards lines at `shownFrom` and above to `inner` and only counts the others, so a report on
+ * stdout is not interleaved with routine log lines when both land in one CI log.
+ */
+export function summarizingLogger(
+  inner: Logger,
+  shownFrom: Exclude<LogLevel, 'silent'>,
+): { logger: Logger; hidden: () => number } {
+  const counter = { hidden: 0 };
+  const make = (log: Logger): Logger => {
+    const pass = (lvl: Exclude<LogLevel, 'silent'>, m: string, f?: LogFields) => {
+      if (RANK[lvl] < RANK[log.level]) return;
+      if (RANK[lvl] < RANK[shownFrom]) counter.hidden++;
+      else log[lvl](m, f);
+    };
+    return {
+      level: log.level,
+      debug: (m, f) => pass('debug', m, f),
+      info: (m, f) => pass('info', m, f),
+      warn: (m, f) => pass('warn', m, f),
+      error: (m, f) => pass('error', m, f),
+      child: (fields) => make(log.child(fields)),
+    };
+  };
+  return { logger: make(inner), hidden: () => counter.hidden };
+}

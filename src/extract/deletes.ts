@@ -46,6 +46,8 @@ export async function captureAuditDeletes(options: {
     ...(options.window.to === null ? [] : [f.le('ACCESSTIME', v.ts(options.window.to))]),
   ];
   const keysByObject = new Map<string, Set<string>>();
+  // Events after the previous watermark are new; older ones are the lookback's re-read.
+  const newKeysByObject = new Map<string, Set<string>>();
   let watermark = options.previousWatermark;
   for await (const page of options.reader.readRecords({
     object: 'AUDITHISTORY',
@@ -61,19 +63,28 @@ export async function captureAuditDeletes(options: {
       if (!object || !event.OBJECTKEY) continue;
       const key = auditRecordKey(event.OBJECTKEY);
       if (key === undefined) continue;
-      const keys = keysByObject.get(object.object) ?? new Set<string>();
-      keys.add(key);
-      keysByObject.set(object.object, keys);
       const at = parseIntacctTimestamp(event.ACCESSTIME, options.timeZone);
-      if (at !== null) {
-        const iso = toIsoUtc(at);
-        if (watermark === null || iso > watermark) watermark = iso;
-      }
+      const iso = at === null ? null : toIsoUtc(at);
+      const fresh = options.previousWatermark === null || iso === null || iso > options.previousWatermark;
+      const byObject = fresh ? newKeysByObject : keysByObject;
+      const keys = byObject.get(object.object) ?? new Set<string>();
+      keys.add(key);
+      byObject.set(object.object, keys);
+      if (iso !== null && (watermark === null || iso > watermark)) watermark = iso;
     }
   }
   const at = new Date();
+  const unresolved = new Set<string>();
   for (const [object, keys] of keysByObject) {
     await cascadeDeletes({ ...options, at, deleted }, object, [...keys]);
+  }
+  // Only new events look for GL batches in Intacct: the lookback's re-read was resolved last run.
+  for (const [object, keys] of newKeysByObject) {
+    await cascadeDeletes({ ...options, at, deleted, unresolved }, object, [...keys]);
+  }
+  for (const owned of unresolved) {
+    const object = findObject(owned);
+    if (object) await reconcileUnclaimed({ ...options, at, deleted, object });
   }
   if (Object.values(deleted).some((n) => n > 0)) {
     options.logger.info('soft-deleted records reported deleted by AUDITHISTORY', {
@@ -93,7 +104,8 @@ export function auditRecordKey(objectKey: string): string | undefined {
  * Soft-deletes `keys` of `object` and everything that goes with them: the records it owns (a
  * document's GL batch) and their children (lines). Keys are unique per object across the company,
  * so a delete applies in whichever entity holds the row. `column` matches children by their
- * parent's key instead of their own.
+ * parent's key instead of their own. A deleted document the warehouse never held cannot name its
+ * batch: the owned object goes into `unresolved`, for reconcileUnclaimed.
  */
 export async function cascadeDeletes(
   options: {
@@ -102,6 +114,7 @@ export async function cascadeDeletes(
     readonly loadId: string;
     readonly at: Date;
     readonly deleted: Record<string, number>;
+    readonly unresolved?: Set<string>;
   },
   object: string,
   keys: readonly string[],
@@ -109,28 +122,120 @@ export async function cascadeDeletes(
 ): Promise<void> {
   const spec = options.specs.get(object);
   const descriptor = findObject(object);
-  if (!spec || !descriptor || keys.length === 0) return;
-  // Owned records are found through this object's rows, which stay readable after a soft delete.
-  const owned = [];
-  for (const o of column ? [] : (descriptor.owns ?? [])) {
-    owned.push({
-      object: o.object,
-      keys: await options.warehouse.columnValues({ spec, column: columnNameFor(o.field), keys }),
+  if (!descriptor || keys.length === 0) return;
+  if (spec) {
+    // Owned records are found through this object's rows, which stay readable after a soft delete.
+    const owned = [];
+    for (const o of column ? [] : (descriptor.owns ?? [])) {
+      owned.push({
+        object: o.object,
+        keys: await options.warehouse.columnValues({ spec, column: columnNameFor(o.field), keys }),
+      });
+    }
+    if (!column && owned.length > 0 && options.unresolved) {
+      const held = await options.warehouse.columnValues({
+        spec,
+        column: columnNameFor(descriptor.key),
+        keys,
+      });
+      if (held.length < new Set(keys).size) for (const o of owned) options.unresolved.add(o.object);
+    }
+    const count = await options.warehouse.softDeleteKeys({
+      spec,
+      keys,
+      ...(column ? { column } : {}),
+      loadId: options.loadId,
+      at: options.at,
     });
+    options.deleted[object] = (options.deleted[object] ?? 0) + count;
+    for (const o of owned) await cascadeDeletes(options, o.object, o.keys);
+  } else if (!column) {
+    // Not synced in this run (an --objects subset): what it owns can only be found in Intacct.
+    for (const o of descriptor.owns ?? []) options.unresolved?.add(o.object);
   }
-  const count = await options.warehouse.softDeleteKeys({
-    spec,
-    keys,
-    ...(column ? { column } : {}),
-    loadId: options.loadId,
-    at: options.at,
-  });
-  options.deleted[object] = (options.deleted[object] ?? 0) + count;
-  for (const o of owned) await cascadeDeletes(options, o.object, o.keys);
   if (column) return;
+  // Children are matched by the parent key they carry, whether or not the parent is synced.
   for (const child of OBJECTS.filter((c) => c.parent?.object === object)) {
     await cascadeDeletes(options, child.object, keys, columnNameFor(child.parent!.field));
   }
+}
+
+/**
+ * Finds the owned records (GL batches) of deleted documents the warehouse never held. The lines
+ * say which batch they belong to (their `parent` field): the batch keys that live lines and batch
+ * rows of the entity carry, less those a live document row claims through its `owns` field, are
+ * asked of Intacct by key, a thousand per request, and those Intacct no longer has are
+ * soft-deleted with their lines. Runs only when a document delete could not be resolved from the
+ * warehouse; a batch that still exists costs one key in one request.
+ *
+ * Why the batch key and not the document: GLDETAIL rows carry BATCHKEY, the GLBATCH RECORDNO
+ * (fivetran/dbt_sage_intacct_source, get_gl_detail_columns); GLBATCH carries MODULE and PRBATCHKEY,
+ * but PRBATCHKEY is the subledger summary, shared by many documents (public AR reports join
+ * ARRECORD.PRBATCHKEY = GLBATCH.PRBATCHKEY), so it cannot single out one deleted document, whose
+ * own row is missing anyway. Asking Intacct whether each batch still exists is exact.
+ */
+export async function reconcileUnclaimed(options: {
+  readonly reader: RecordReader;
+  readonly warehouse: Warehouse;
+  readonly specs: ReadonlyMap<string, TableSpec>;
+  readonly object: ObjectDescriptor;
+  readonly entity: string;
+  readonly loadId: string;
+  readonly at: Date;
+  readonly deleted: Record<string, number>;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal | undefined;
+}): Promise<void> {
+  const { object, warehouse, specs } = options;
+  const claimedBy = OBJECTS.flatMap((owner) =>
+    (owner.owns ?? [])
+      .filter((o) => o.object === object.object && specs.has(owner.object))
+      .map((o) => ({ spec: specs.get(owner.object) as TableSpec, column: columnNameFor(o.field) })),
+  );
+  const candidates = new Set<string>();
+  const holders = [
+    ...(specs.has(object.object) ? [{ object, column: object.key }] : []),
+    ...OBJECTS.filter((c) => c.parent?.object === object.object && specs.has(c.object)).map((c) => ({
+      object: c,
+      column: c.parent!.field,
+    })),
+  ];
+  for (const h of holders) {
+    const values = await warehouse.unclaimedValues({
+      spec: specs.get(h.object.object) as TableSpec,
+      column: columnNameFor(h.column),
+      entity: options.entity,
+      claimedBy,
+    });
+    for (const v of values) candidates.add(v);
+  }
+  const keys = [...candidates].filter((k) => /^\d+$/.test(k));
+  const vanished: string[] = [];
+  for (let i = 0; i < keys.length; i += MAX_IN_VALUES) {
+    const chunk = keys.slice(i, i + MAX_IN_VALUES);
+    const present = new Set<string>();
+    for await (const page of options.reader.readRecords({
+      object: object.object,
+      fields: [object.key],
+      filter: f.in(
+        object.key,
+        chunk.map((k) => v.num(k)),
+      ),
+      orderBy: [object.key],
+      entity: sessionEntity(options.entity),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })) {
+      for (const r of page) if (r[object.key]) present.add(r[object.key] as string);
+    }
+    vanished.push(...chunk.filter((k) => !present.has(k)));
+  }
+  options.logger.info('checked GL batches whose documents never reached the warehouse', {
+    object: object.object,
+    entity: options.entity,
+    checked: keys.length,
+    vanished: vanished.length,
+  });
+  await cascadeDeletes(options, object.object, vanished);
 }
 
 /**

@@ -39,7 +39,12 @@ export const FIXES = {
   permission:
     "Grant the Web Services user's role read (List/View) permission on the object; AUDITHISTORY needs View permission for custom reports.",
   demoExpired: 'The company is an expired demo company; use an active company.',
-  malformedRequest: 'The request was malformed; this is a bug in intacct-elt, please report it with the log.',
+  // GW-0011 is the gateway's answer to anything it cannot route: integrators see it for a wrong
+  // company id or credentials and for posts to the wrong URL, far more often than for a bad body.
+  invalidRequest:
+    'Intacct refused the request as invalid (GW-0011). Check intacct.endpointUrl (normally https://api.intacct.com/ia/xml/xmlgw.phtml, or the endpoint your getAPISession returned), then intacct.companyId, intacct.senderId and the passwords. If all of them are right, report it with the log.',
+  malformedRequest:
+    'Intacct could not parse the request XML. Check that intacct.endpointUrl is the Intacct XML gateway and not a proxy that rewrites bodies; if it is, report it with the log.',
   throttled: 'Intacct is limiting requests; lower intacct.concurrency to your performance tier or run later.',
 } as const;
 
@@ -63,7 +68,10 @@ export function classifyVendor(
     return { kind: 'terminal', fix: FIXES.demoExpired };
 
   if (level === 'control') {
-    if (codes.has('XL03000003') || codes.has('GW-0011') || /invalid request|parse|schema/i.test(text)) {
+    if (codes.has('GW-0011') || /invalid request/i.test(text)) {
+      return { kind: 'terminal', fix: FIXES.invalidRequest };
+    }
+    if (codes.has('XL03000003') || /parse|schema/i.test(text)) {
       return { kind: 'terminal', fix: FIXES.malformedRequest };
     }
     if (codes.has('XMLGW_JPP0002') || codes.has('UJPP0002') || /sign-in information/i.test(text)) {

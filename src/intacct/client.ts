@@ -160,7 +160,7 @@ export class IntacctClient {
       password: options.userPassword,
       endpoint: options.endpointUrl,
       logger: this.logger,
-      open: (auth, locationId, endpoint) => this.openSession(auth, locationId, endpoint),
+      open: (auth, locationId, endpoint, signal) => this.openSession(auth, locationId, endpoint, signal),
     });
   }
 
@@ -222,7 +222,8 @@ export class IntacctClient {
    * Runs functions for an entity with the session, the governor and retries: transient and
    * throttled failures are retried with backoff (writes are sent with uniqueid=true and the same
    * function controlids, so a replay cannot post twice); an auth failure refreshes the session once
-   * and replays.
+   * per attempt and replays. Opening the session is part of the attempt, so one policy bounds every
+   * request the call makes (a login that keeps failing is not retried inside each retry).
    */
   private async execute(
     entity: string | null,
@@ -232,25 +233,35 @@ export class IntacctClient {
       transaction?: boolean;
       records?: boolean;
       signal?: AbortSignal;
-      check?: (e: Exchange) => void;
+      check?: (e: Exchange, results: readonly ResultBlock[]) => void;
     },
-  ): Promise<Exchange> {
-    let refreshed = false;
+  ): Promise<{ exchange: Exchange; results: readonly ResultBlock[] }> {
     const names = functions.map((f) => f.name);
-    return retry(
+    return this.withRetry(
       async () => {
+        // Sessions expire at any time, also between two attempts: one refresh per attempt.
+        let refreshed = false;
+        let staleAfterWait = 0;
         for (;;) {
-          const session = await this.sessions.get(entity);
+          const session = await this.sessions.get(entity, opts.signal);
           try {
-            const exchange = await this.governor.run(
+            // A session can pass the deadline Intacct reported while the call waits for a slot:
+            // take a fresh one then rather than spend a request on a refusal (a few times at most).
+            const exchange = await this.governor.runIf(
               names,
+              () => this.sessions.fresh(session) || staleAfterWait >= 3,
               () => this.send(session.endpoint, { sessionId: session.sessionId }, functions, opts),
               opts.signal,
             );
+            if (!exchange) {
+              staleAfterWait++;
+              continue;
+            }
             this.sessions.touch(session, exchange.envelope.authentication);
-            opts.check?.(exchange);
+            const results = matchResults(exchange.envelope, functions);
+            opts.check?.(exchange, results);
             this.governor.onSuccess();
-            return exchange;
+            return { exchange, results };
           } catch (error) {
             if (error instanceof ClassifiedError) {
               if (error.kind === 'auth' && !refreshed && error.level !== 'control') {
@@ -262,50 +273,55 @@ export class IntacctClient {
                 });
                 continue;
               }
-              if (error.kind === 'throttled') this.governor.onThrottled();
             }
             throw error;
           }
         }
       },
-      {
-        policy: this.policy,
-        replaySafe: true,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        onRetry: (error, attempt, delayMs) => {
-          this.retries++;
-          this.logger.debug('intacct request failed; retrying', {
-            kind: error.kind,
-            attempt,
-            delayMs,
-            error: error.message,
-          });
-        },
-      },
+      { replaySafe: true, ...(opts.signal ? { signal: opts.signal } : {}) },
     );
   }
 
-  private async openSession(auth: Authentication, locationId: string | null, endpoint: string) {
-    const fn = getAPISession('getAPISession', locationId);
-    return retry(
-      async () => {
-        const exchange = await this.governor.run([fn.name], () =>
-          this.send(endpoint, auth, [fn], { write: false }),
-        );
-        const result = firstResult(exchange.envelope);
-        const error = resultError(result, false);
-        if (error) throw error;
-        this.governor.onSuccess();
-        return { api: readApiSession(result), auth: exchange.envelope.authentication };
+  /** The client's retry policy around one call, counting retries and slowing down on throttling. */
+  private withRetry<T>(
+    fn: () => Promise<T>,
+    opts: { replaySafe: boolean; signal?: AbortSignal },
+  ): Promise<T> {
+    return retry(fn, {
+      policy: this.policy,
+      replaySafe: opts.replaySafe,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onRetry: (error, attempt, delayMs) => {
+        this.retries++;
+        if (error.kind === 'throttled') this.governor.onThrottled();
+        this.logger.debug('intacct request failed; retrying', {
+          kind: error.kind,
+          attempt,
+          delayMs,
+          error: error.message,
+        });
       },
-      {
-        policy: this.policy,
-        onRetry: (error) => {
-          this.retries++;
-          if (error.kind === 'throttled') this.governor.onThrottled();
-        },
-      },
+    });
+  }
+
+  /** One getAPISession request; the caller's attempt loop retries it. */
+  private async openSession(
+    auth: Authentication,
+    locationId: string | null,
+    endpoint: string,
+    signal?: AbortSignal,
+  ) {
+    const fn = getAPISession(this.nextControlId(), locationId);
+    const exchange = await this.governor.run(
+      [fn.name],
+      () => this.send(endpoint, auth, [fn], { write: false, ...(signal ? { signal } : {}) }),
+      signal,
     );
+    const [result] = matchResults(exchange.envelope, [fn]);
+    const error = resultError(result as ResultBlock, false);
+    if (error) throw error;
+    this.governor.onSuccess();
+    return { api: readApiSession(result as ResultBlock), auth: exchange.envelope.authentication };
   }
 
   /** A read function's page, with result-level failures thrown (so transient ones are retried). */
@@ -314,12 +330,12 @@ export class IntacctClient {
     fn: IntacctFunction,
     signal?: AbortSignal,
   ): Promise<RecordPage> {
-    const exchange = await this.execute(entity, [fn], {
+    const { exchange } = await this.execute(entity, [fn], {
       write: false,
       records: true,
       ...(signal ? { signal } : {}),
-      check: (e) => {
-        const error = resultError(firstResult(e.envelope), false);
+      check: (_e, [result]) => {
+        const error = resultError(result as ResultBlock, false);
         if (error) throw error;
       },
     });
@@ -327,22 +343,25 @@ export class IntacctClient {
   }
 
   private async readSmall(entity: string | null, fn: IntacctFunction): Promise<ResultBlock> {
-    const exchange = await this.execute(entity, [fn], {
+    const { results } = await this.execute(entity, [fn], {
       write: false,
-      check: (e) => {
-        const error = resultError(firstResult(e.envelope), false);
+      check: (_e, [result]) => {
+        const error = resultError(result as ResultBlock, false);
         if (error) throw error;
       },
     });
-    return firstResult(exchange.envelope);
+    return results[0] as ResultBlock;
   }
 
   /**
    * Logs in (credentials, sender authorization) and opens the top-level session; throws the
    * classified error (with guidance in `fix`) when Intacct refuses.
    */
-  async connect(): Promise<{ endpoint: string }> {
-    const s = await this.sessions.get('');
+  async connect(signal?: AbortSignal): Promise<{ endpoint: string }> {
+    const s = await this.withRetry(() => this.sessions.get('', signal), {
+      replaySafe: true,
+      ...(signal ? { signal } : {}),
+    });
     return { endpoint: s.endpoint };
   }
 
@@ -441,35 +460,22 @@ export class IntacctClient {
     opts: { transaction?: boolean; signal?: AbortSignal } = {},
   ): Promise<WriteResult[]> {
     if (functions.length === 0) return [];
-    const exchange = await this.execute(entity || '', functions, {
+    const { results } = await this.execute(entity || '', functions, {
       write: true,
       ...(opts.transaction ? { transaction: true } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
-      check: (e) => {
+      check: (_e, matched) => {
         // A service-level failure in a result (off-line, throttled) means nothing was applied
         // there: replay the request (the same controlids, so what did run is refused, not doubled).
-        for (const r of e.envelope.results) {
+        for (const r of matched) {
           const error = resultError(r, true);
           if (error?.retryable && !isDuplicateControlId(r.errors)) throw error;
           if (error?.kind === 'auth') throw error;
         }
       },
     });
-    const byControlId = new Map(exchange.envelope.results.map((r) => [r.controlId, r]));
     return functions.map((fn, i) => {
-      const r = byControlId.get(fn.controlId) ?? exchange.envelope.results[i];
-      if (!r) {
-        return {
-          controlId: fn.controlId,
-          function: fn.name,
-          status: 'failure' as const,
-          records: [],
-          error: new ClassifiedError(`no result for function ${fn.controlId}`, {
-            kind: 'transient',
-            level: 'result',
-          }),
-        };
-      }
+      const r = results[i] as ResultBlock;
       const error = resultError(r, true);
       if (!error)
         return {
@@ -508,9 +514,32 @@ export class IntacctClient {
   }
 }
 
-function firstResult(envelope: ParsedResponse): ResultBlock {
-  const r = envelope.results[0];
-  if (!r)
-    throw new ClassifiedError('Intacct response without a result', { kind: 'transient', level: 'result' });
-  return r;
+/**
+ * The result of each function, matched by its control id, in the order the functions were sent.
+ * A response whose results do not answer exactly the functions sent (one missing, an unknown or
+ * repeated control id) cannot be attributed safely: a terminal error, never a guess by position.
+ */
+export function matchResults(envelope: ParsedResponse, functions: readonly IntacctFunction[]): ResultBlock[] {
+  const byId = new Map<string, ResultBlock>();
+  const problems: string[] = [];
+  for (const r of envelope.results) {
+    if (byId.has(r.controlId)) problems.push(`control id "${r.controlId}" answered twice`);
+    byId.set(r.controlId, r);
+  }
+  const sent = new Set(functions.map((f) => f.controlId));
+  const missing = functions.filter((f) => !byId.has(f.controlId)).map((f) => f.controlId);
+  const unknown = [...byId.keys()].filter((id) => !sent.has(id));
+  if (missing.length) problems.push(`no result for ${missing.map((id) => `"${id}"`).join(', ')}`);
+  if (unknown.length) problems.push(`results for unknown ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  if (problems.length > 0) {
+    throw new ClassifiedError(
+      `Intacct's response does not answer the functions sent (${functions.length} sent, ${envelope.results.length} results: ${problems.join('; ')})`,
+      {
+        kind: 'terminal',
+        level: 'result',
+        fix: 'Check that intacct.endpointUrl is the Intacct XML gateway and not a proxy that rewrites or caches responses; if it is, report this with the log.',
+      },
+    );
+  }
+  return functions.map((f) => byId.get(f.controlId) as ResultBlock);
 }

@@ -57,7 +57,24 @@ export class Governor {
 
   /** Runs one API call under the limit; `functions` are counted for the run's cost report. */
   async run<T>(functions: readonly string[], call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return (await this.runIf(functions, () => true, call, signal)) as T;
+  }
+
+  /**
+   * Like run, but once a slot is free asks `admit` first and gives the slot back unused (answering
+   * undefined) when it says no: what was true before the wait (a session still fresh) may not be.
+   */
+  async runIf<T>(
+    functions: readonly string[],
+    admit: () => boolean,
+    call: () => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T | undefined> {
     await this.acquire(signal);
+    if (!admit()) {
+      this.release();
+      return undefined;
+    }
     this.apiCalls++;
     for (const f of functions) this.byFunction[f] = (this.byFunction[f] ?? 0) + 1;
     try {

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger.ts';
 import { silentLogger } from '../core/logger.ts';
+import { registerSecret } from '../core/redact.ts';
 import type { Authentication } from './envelope.ts';
 import type { ApiSession, AuthenticationBlock } from './response.ts';
 
@@ -21,11 +22,15 @@ export interface SessionInfo {
   expiresAt: number;
 }
 
-/** Opens a session: sends getAPISession with `auth`, returning the session and the auth block. */
+/**
+ * Opens a session: sends getAPISession with `auth` once (the caller's retry loop repeats it),
+ * returning the session and the auth block. `signal` stops it at once.
+ */
 export type SessionOpener = (
   auth: Authentication,
   locationId: string | null,
   endpoint: string,
+  signal?: AbortSignal,
 ) => Promise<{ api: ApiSession; auth: AuthenticationBlock | undefined }>;
 
 export interface SessionManagerOptions {
@@ -62,15 +67,19 @@ export class SessionManager {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** The live session of an entity ('' or null: top level), opening or refreshing it as needed. */
-  async get(entity: string | null | undefined): Promise<SessionInfo> {
+  /**
+   * The live session of an entity ('' or null: top level), opening or refreshing it as needed.
+   * `signal` aborts the open this caller started and this caller's wait on one already running.
+   */
+  async get(entity: string | null | undefined, signal?: AbortSignal): Promise<SessionInfo> {
     const key = keyOf(entity);
     const current = this.settled.get(key);
     if (current && this.fresh(current)) return current;
+    signal?.throwIfAborted();
     let inflight = this.opening.get(key);
     if (!inflight) {
       // One open per entity at a time: concurrent streams share it.
-      inflight = this.openFor(key)
+      inflight = this.openFor(key, signal)
         .then((s) => {
           this.settled.set(key, s);
           return s;
@@ -78,33 +87,44 @@ export class SessionManager {
         .finally(() => this.opening.delete(key));
       this.opening.set(key, inflight);
     }
-    return inflight;
+    return signal ? abortable(inflight, signal) : inflight;
   }
 
-  private fresh(s: SessionInfo): boolean {
+  /** Whether the session is still inside the life Intacct last reported for it. */
+  fresh(s: SessionInfo): boolean {
     return this.now() < s.expiresAt;
   }
 
-  private async openFor(key: string): Promise<SessionInfo> {
+  private async openFor(key: string, signal?: AbortSignal): Promise<SessionInfo> {
     if (this.everOpened.has(key)) this.refreshes++;
     this.everOpened.add(key);
     this.opened++;
     const { userId, companyId, password, endpoint } = this.options;
     if (key === '') {
       // Log in with credentials: the top-level session every entity session is opened from.
-      const r = await this.options.open({ login: { userId, companyId, password } }, null, endpoint);
+      const r = await this.options.open({ login: { userId, companyId, password } }, null, endpoint, signal);
       return this.info(r.api, '', r.auth, endpoint);
     }
-    let base = await this.get('');
+    let base = await this.get('', signal);
     try {
-      const r = await this.options.open({ sessionId: base.sessionId }, key, base.endpoint || endpoint);
+      const r = await this.options.open(
+        { sessionId: base.sessionId },
+        key,
+        base.endpoint || endpoint,
+        signal,
+      );
       return this.info(r.api, key, r.auth, endpoint);
     } catch (error) {
       if ((error as { kind?: string }).kind !== 'auth') throw error;
       // The top-level session died: log in again once, then open the entity session from it.
       this.invalidate(base);
-      base = await this.get('');
-      const r = await this.options.open({ sessionId: base.sessionId }, key, base.endpoint || endpoint);
+      base = await this.get('', signal);
+      const r = await this.options.open(
+        { sessionId: base.sessionId },
+        key,
+        base.endpoint || endpoint,
+        signal,
+      );
       return this.info(r.api, key, r.auth, endpoint);
     }
   }
@@ -117,6 +137,8 @@ export class SessionManager {
     auth: AuthenticationBlock | undefined,
     endpoint: string,
   ): SessionInfo {
+    // A session id is a credential until it expires: scrub it from every log line and error.
+    registerSecret(api.sessionId);
     const s: SessionInfo = {
       sessionId: api.sessionId,
       endpoint: api.endpoint || endpoint,
@@ -149,4 +171,23 @@ export class SessionManager {
   entities(): string[] {
     return [...this.settled.keys()];
   }
+}
+
+/** Waits for `promise`, rejecting as soon as `signal` aborts (the promise itself runs on). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

@@ -236,6 +236,39 @@ export function compileColumnValues(
 WHERE ${sql.ref(input.column)} IS NOT NULL AND ${sql.ref(key.name)} IN (${keySelect(keysOnly)})`;
 }
 
+export interface UnclaimedValuesInput {
+  readonly caps: Capabilities;
+  readonly rawSchema: string;
+  readonly spec: TableSpec;
+  readonly column: string;
+  readonly entity: string;
+  /** Tables whose live rows claim a value in `claimColumn` (documents and the GL batch they own). */
+  readonly claimedBy: readonly { readonly spec: TableSpec; readonly column: string }[];
+}
+
+/**
+ * The distinct values of `column` in the live rows of one entity that no live row of the
+ * `claimedBy` tables holds: the GL batches whose lines are in the warehouse but whose owning
+ * document is not (a killed first sync, an `--objects` subset).
+ */
+export function compileUnclaimedValues(input: UnclaimedValuesInput): RawBuilder<unknown> {
+  const own = columnOf(input.spec, input.column);
+  const text = sql.raw(input.caps.types.string);
+  const claims = input.claimedBy.map((c) => {
+    const column = columnOf(c.spec, c.column);
+    return sql` AND CAST(${sql.ref(own.name)} AS ${text}) NOT IN (SELECT CAST(${sql.ref(column.name)} AS ${text}) FROM ${table(input.rawSchema, c.spec.name)} WHERE ${sql.ref('_deleted_at')} IS NULL AND ${sql.ref(column.name)} IS NOT NULL)`;
+  });
+  return sql`SELECT DISTINCT CAST(${sql.ref(own.name)} AS ${text}) AS ${sql.id('value')} FROM ${table(input.rawSchema, input.spec.name)}
+WHERE ${sql.ref('_entity')} = ${input.entity} AND ${sql.ref('_deleted_at')} IS NULL AND ${sql.ref(own.name)} IS NOT NULL${sql.join(claims, sql``)}`;
+}
+
+function columnOf(spec: TableSpec, name: string) {
+  validateTableSpec(spec);
+  const column = spec.columns.find((c) => c.name === name);
+  if (!column) throw new Error(`${name} is not a column of ${spec.name}`);
+  return column;
+}
+
 /** Soft-deletes every live key of one entity (within `scope`, when given) that Intacct no longer has. */
 export function compileReconcileKeys(input: KeyUpdateInput): RawBuilder<unknown> {
   const key = singleKey(input.spec);

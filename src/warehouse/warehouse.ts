@@ -319,6 +319,16 @@ export interface Warehouse {
     readonly column: string;
     readonly keys: readonly string[];
   }): Promise<string[]>;
+  /**
+   * Distinct values of `column` in live rows of `entity` that no live row of the `claimedBy` tables
+   * holds in its column (GL batch keys of lines whose document never reached the warehouse).
+   */
+  unclaimedValues(request: {
+    readonly spec: TableSpec;
+    readonly column: string;
+    readonly entity: string;
+    readonly claimedBy: readonly { readonly spec: TableSpec; readonly column: string }[];
+  }): Promise<string[]>;
   /** Soft-deletes every live key of `entity` that is not in `presentKeys`; returns how many. */
   reconcileKeys(request: ReconcileRequest): Promise<number>;
   dropStage(table: string): Promise<void>;

@@ -15,7 +15,7 @@ const READ_FUNCTIONS = ['readByQuery', 'readMore', 'query'];
 describe('sync against the sandbox', () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ scale: 0.1, seed: 7 });
+    sandbox = await startSandbox({ scale: 0.05, seed: 7 });
   });
   afterAll(async () => {
     await sandbox?.close();

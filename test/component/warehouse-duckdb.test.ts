@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -380,5 +380,19 @@ describe('openWarehouse', () => {
     expect((error as ClassifiedError).kind).toBe('auth');
     expect((error as ClassifiedError).fix).toMatch(/GOOGLE_APPLICATION_CREDENTIALS|BIGQUERY_ACCESS_TOKEN/);
     expect(DuckDBWarehouse).toBeDefined();
+  });
+
+  it('a path that cannot hold a database file is a terminal error naming warehouse.path, not transient', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intacct-elt-badpath-'));
+    writeFileSync(join(dir, 'a-file'), 'not a directory');
+    for (const path of [join(dir, 'a-file', 'books.duckdb'), join(dir, 'no-such-dir', 'books.duckdb'), dir]) {
+      const error = await openWarehouse({ type: 'duckdb', path }, SCHEMAS, silentLogger).catch(
+        (e: unknown) => e,
+      );
+      expect(error, path).toBeInstanceOf(ClassifiedError);
+      expect((error as ClassifiedError).kind, path).toBe('terminal');
+      expect((error as ClassifiedError).fix).toMatch(/warehouse\.path/);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

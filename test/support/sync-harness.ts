@@ -11,7 +11,7 @@ import { type Logger, silentLogger } from '../../src/core/logger.ts';
 import { companyObject } from '../../src/sandbox/company.ts';
 import { type RunReport, runJob } from '../../src/extract/sync.ts';
 import { clientFor } from '../../src/cli/job.ts';
-import type { IntacctClient } from '../../src/intacct/client.ts';
+import type { ClientStats, IntacctClient } from '../../src/intacct/client.ts';
 import { OBJECTS } from '../../src/intacct/objects/index.ts';
 import type { RunningSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
@@ -61,6 +61,8 @@ export async function runOnce(
     backfill?: { from: number; to: number };
     fastRetries?: boolean;
     logger?: Logger;
+    /** Receives the client's counters after the run. */
+    clientStats?: (stats: ClientStats) => void;
   } = {},
 ): Promise<RunReport> {
   const warehouse = await openWarehouse(config.warehouse, config.schemas, silentLogger);
@@ -76,6 +78,7 @@ export async function runOnce(
       ...(options.backfill ? { backfill: options.backfill } : {}),
     });
   } finally {
+    options.clientStats?.(client.stats());
     await client.close();
     await warehouse.close();
   }

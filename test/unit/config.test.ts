@@ -112,9 +112,44 @@ schemas:
     expect(
       problemsOf(() => loadConfig({ argvConfigPath: 'nope.yaml', env: {}, cwd: dir({}) }))[0]?.source,
     ).toBe('--config');
-    const cwd = dir({ 'intacct-elt.config.yaml': `${GOOD_YAML}\nsyncc: {}\n` });
+    const cwd = dir({
+      'intacct-elt.config.yaml': `${GOOD_YAML.replace('  userId: ws_user', '  userId: ws_user\n  userID: typo')}\nsyncc: {}\n`,
+    });
     const problems = problemsOf(() => loadConfig({ env: SECRETS, cwd }));
-    expect(problems.map((p) => p.message)).toContain('unknown key: syncc');
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, p]));
+    expect(byPath.syncc?.message).toBe('unknown key syncc');
+    expect(byPath['intacct.userID']?.message).toBe('unknown key userID in intacct');
+    for (const p of problems) {
+      expect(p.source).toMatch(/intacct-elt\.config\.yaml$/);
+      expect(p.source).not.toMatch(/missing/);
+    }
+  });
+
+  it('says which type a wrongly typed value should have, and where it came from', () => {
+    const cwd = dir({
+      'intacct-elt.config.yaml': GOOD_YAML.replace(
+        '  userId: ws_user',
+        '  userId: ws_user\n  concurrency: lots',
+      ),
+    });
+    const [fromFile] = problemsOf(() => loadConfig({ env: SECRETS, cwd }));
+    expect(fromFile?.path).toBe('intacct.concurrency');
+    expect(fromFile?.message).toBe('must be a number, not "lots"');
+    expect(fromFile?.source).toMatch(/intacct-elt\.config\.yaml$/);
+    const [fromEnv] = problemsOf(() =>
+      loadConfig({
+        env: { ...SECRETS, INTACCT_PAGE_SIZE: 'many' },
+        cwd: dir({ 'intacct-elt.config.yaml': GOOD_YAML }),
+      }),
+    );
+    expect(fromEnv?.message).toMatch(/must be a number/);
+    expect(fromEnv?.source).toBe('environment variable INTACCT_PAGE_SIZE');
+    // Other types are named the same way.
+    const secretCwd = dir({
+      'intacct-elt.config.yaml': GOOD_YAML.replace('  userId: ws_user', '  userId: 12345'),
+    });
+    const [wrongId] = problemsOf(() => loadConfig({ env: SECRETS, cwd: secretCwd }));
+    expect(wrongId?.message).toBe('must be a string, not 12345');
   });
 
   it('accepts http only for a loopback sandbox', () => {

@@ -56,6 +56,16 @@ describe('classifyResponse on recorded bodies', () => {
     expect(dup?.message).toContain('already exists');
   });
 
+  it('GW-0011 points at the endpoint and credentials, not at a bug; a parse error at the request XML', () => {
+    const invalid = classifyResponse(400, fixture('http400-gw0011.xml'));
+    expect(invalid?.fix).toMatch(/intacct\.endpointUrl/);
+    expect(invalid?.fix).toMatch(/intacct\.companyId/);
+    expect(invalid?.fix).not.toMatch(/bug in intacct-elt/);
+    const malformed = classifyResponse(200, fixture('control-malformed.xml'));
+    expect(malformed?.fix).toBe(FIXES.malformedRequest);
+    expect(malformed?.fix).not.toMatch(/bug in intacct-elt/);
+  });
+
   it('a successful page is not an error', () => {
     expect(classifyResponse(200, fixture('result-readbyquery-page.xml'))).toBeNull();
   });

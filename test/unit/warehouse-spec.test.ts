@@ -181,6 +181,19 @@ describe('duckdb value conversion and errors', () => {
     expect(
       classifyDuckDBError(new Error('TransactionContext Error: Catalog write-write conflict on alter')).kind,
     ).toBe('transient');
+    for (const reason of [
+      'Permission denied',
+      'No such file or directory',
+      'Not a directory',
+      'Read-only file system',
+    ]) {
+      const open = classifyDuckDBError(new Error(`IO Error: Cannot open file "/srv/x.duckdb": ${reason}`));
+      expect(open.kind, reason).toBe('terminal');
+      expect(open.fix).toMatch(/warehouse\.path/);
+    }
+    expect(
+      classifyDuckDBError(new Error('IO Error: Could not read from file "/srv": Is a directory')).kind,
+    ).toBe('terminal');
     const binder = classifyDuckDBError(new Error('Binder Error: column "x" not found'), 'select x from t');
     expect(binder.kind).toBe('terminal');
     expect(binder.codes).toEqual(['Binder']);

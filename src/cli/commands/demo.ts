@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configSchema } from '../../config/schema.ts';
 import { EXIT, UsageError } from '../../core/errors.ts';
+import { summarizingLogger } from '../../core/logger.ts';
 import { registerSecret } from '../../core/redact.ts';
 import { Progress } from '../../core/progress.ts';
 import { formatReport } from '../../extract/report.ts';
@@ -66,6 +67,11 @@ export const demoCommand = defineCommand({
     const log = (line: string) => {
       if (!ctx.values.json) ctx.stdout.write(`${line}\n`);
     };
+    // Piped into a file or a CI log, routine log lines would interleave with the report: unless a
+    // level was asked for, show warnings and errors only and say how many lines were left out.
+    const quiet = !ctx.stderr.isTTY && !ctx.env.INTACCT_ELT_LOG_LEVEL;
+    const logs = quiet ? summarizingLogger(ctx.logger, 'warn') : undefined;
+    const logger = logs?.logger ?? ctx.logger;
 
     const company = (ctx.values.company as string | undefined) ?? DEFAULT_COMPANY_PROFILE;
     if (!(COMPANY_PROFILE_NAMES as readonly string[]).includes(company)) {
@@ -91,21 +97,21 @@ export const demoCommand = defineCommand({
         sync: { safetyLagSeconds: 0 },
       });
       await prepareFile(path);
-      const warehouse = await openWarehouse(config.warehouse, config.schemas, ctx.logger, { cwd: ctx.cwd });
+      const warehouse = await openWarehouse(config.warehouse, config.schemas, logger, { cwd: ctx.cwd });
       closeWarehouse = () => warehouse.close();
       await warehouse.migrate();
       await warehouse.query(
         `CREATE TABLE IF NOT EXISTS ${config.schemas.raw}.${DEMO_MARKER} (created_at TIMESTAMPTZ)`,
       );
-      const client = clientFor(config, ctx.logger);
-      const progress = new Progress({ stream: ctx.stderr, logger: ctx.logger });
+      const client = clientFor(config, logger);
+      const progress = new Progress({ stream: ctx.stderr, logger });
       const run = async (): Promise<RunReport> => {
         const report = await runJob({
           command: 'sync',
           config,
           client,
           warehouse,
-          logger: ctx.logger,
+          logger,
           progress,
           signal: ctx.signal,
         });
@@ -200,6 +206,10 @@ export const demoCommand = defineCommand({
             ? `\nDone. Open ${path} with DuckDB: the raw tables are in schema ${config.schemas.raw}, the models in ${config.schemas.analytics}_*; BI tools open ${defaultPublishTargets(path).duckdbPath}.`
             : '\nThe demo found differences; see above.',
         );
+        const hidden = logs?.hidden() ?? 0;
+        if (hidden > 0) {
+          log(`(${hidden} routine log lines not shown; set INTACCT_ELT_LOG_LEVEL=info to see them.)`);
+        }
       }
       return ok ? EXIT.ok : EXIT.partial;
     } finally {

@@ -25,6 +25,7 @@ import {
   type KeyUpdateInput,
   type MergeCompileInput,
   compileColumnValues,
+  compileUnclaimedValues,
   compileReconcileKeys,
   compileSoftDeleteKeys,
 } from '../merge-compile.ts';
@@ -356,6 +357,20 @@ export class BigQueryWarehouse implements Warehouse {
       loadId: request.loadId,
       at: request.at,
     };
+  }
+
+  async unclaimedValues(request: {
+    spec: TableSpec;
+    column: string;
+    entity: string;
+    claimedBy: readonly { spec: TableSpec; column: string }[];
+  }): Promise<string[]> {
+    const result = await compileUnclaimedValues({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return (result.rows as { value: string }[]).map((r) => r.value);
   }
 
   async columnValues(request: {

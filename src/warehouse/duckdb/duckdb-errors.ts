@@ -17,6 +17,18 @@ function kindFor(type: string, message: string): { kind: ErrorKind; fix?: string
       fix: 'Another process has this DuckDB file open (a sync still running, or a DuckDB shell); wait for it or close it',
     };
   }
+  // The database file cannot be opened or created where it was asked for: waiting will not fix that.
+  if (
+    /Cannot open (database|file)|Could not read from file|Failed to create directory/i.test(message) &&
+    /permission denied|read-only file system|no such file or directory|not a directory|is a directory/i.test(
+      message,
+    )
+  ) {
+    return {
+      kind: 'terminal',
+      fix: 'Check warehouse.path: its directory must exist and be writable by this process, and the path must name a file, not a directory',
+    };
+  }
   // Optimistic concurrency: another transaction wrote the same rows first; retrying is right.
   if (/conflict/i.test(message) && /transaction/i.test(type + message)) return { kind: 'transient' };
   if (type === 'IO' || type === 'Interrupt') return { kind: 'transient' };

@@ -27,6 +27,7 @@ import {
   compileReconcileKeys,
   compileSoftDeleteKeys,
   compileColumnValues,
+  compileUnclaimedValues,
 } from '../merge-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import { type TableSpec, dataColumns, stagingTableName, validateTableSpec } from '../table-spec.ts';
@@ -299,6 +300,20 @@ export class DuckDBWarehouse implements Warehouse {
       const result = await compileColumnValues(input).execute(this.#db);
       return (result.rows as { value: string }[]).map((r) => r.value);
     });
+  }
+
+  async unclaimedValues(request: {
+    spec: TableSpec;
+    column: string;
+    entity: string;
+    claimedBy: readonly { spec: TableSpec; column: string }[];
+  }): Promise<string[]> {
+    const result = await compileUnclaimedValues({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return (result.rows as { value: string }[]).map((r) => r.value);
   }
 
   async softDeleteKeys(request: SoftDeleteRequest): Promise<number> {

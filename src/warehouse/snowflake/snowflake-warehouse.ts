@@ -27,6 +27,7 @@ import {
   compileReconcileKeys,
   compileSoftDeleteKeys,
   compileColumnValues,
+  compileUnclaimedValues,
 } from '../merge-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import {
@@ -337,6 +338,20 @@ export class SnowflakeWarehouse implements Warehouse {
       loadId: request.loadId,
       at: request.at,
     };
+  }
+
+  async unclaimedValues(request: {
+    spec: TableSpec;
+    column: string;
+    entity: string;
+    claimedBy: readonly { spec: TableSpec; column: string }[];
+  }): Promise<string[]> {
+    const result = await compileUnclaimedValues({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return (result.rows as { value: string }[]).map((r) => r.value);
   }
 
   async columnValues(request: {

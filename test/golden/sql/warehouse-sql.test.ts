@@ -23,7 +23,9 @@ import {
   compileMergeCounts,
   compileReconcileKeys,
   compileSoftDeleteKeys,
+  compileUnclaimedValues,
 } from '../../../src/warehouse/merge-compile.ts';
+import { columnNameFor } from '../../../src/warehouse/identifiers.ts';
 import { tableSpecFromDescriptor } from '../../../src/warehouse/table-spec.ts';
 import { CAPABILITIES, type Capabilities } from '../../../src/warehouse/warehouse.ts';
 import { controlTablesMigration } from '../../../migrations/0001-control-tables.ts';
@@ -108,6 +110,16 @@ function cases(name: string, target: Target): Record<string, () => CompiledQuery
     'merge-counts': () => compileMergeCounts(mergeInput).compile(db),
     'soft-delete-keys': () => compileSoftDeleteKeys(keyInput).compile(db),
     'reconcile-keys': () => compileReconcileKeys(keyInput).compile(db),
+    // Batch keys of lines no live document claims (the spec's ACCOUNTNO stands in for both columns).
+    'unclaimed-values': () =>
+      compileUnclaimedValues({
+        caps,
+        rawSchema: 'intacct_raw',
+        spec,
+        column: spec.key[0] as string,
+        entity: 'US1',
+        claimedBy: [{ spec, column: columnNameFor('ACCOUNTNO') }],
+      }).compile(db),
     'control-tables-migration': () => migrationSql(target.dialect()),
   };
   if (name === 'bigquery') {
