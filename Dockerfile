@@ -30,6 +30,8 @@ COPY --from=build /src/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY schedules ./schedules
+# The bundled dbt project that `run` and `models build` read.
+COPY models ./models
 # A writable place for a DuckDB file (mount a volume here); the rest of the image is read-only to the job.
 RUN mkdir /data && chown node:node /data
 USER node

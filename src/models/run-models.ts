@@ -26,8 +26,20 @@ import { loadProject } from './project.ts';
 import { type PublishReport, type PublishTargets, publishMarts } from './publish.ts';
 import type { Target } from './render.ts';
 
-/** The project shipped with the package (`models/` beside `src/`). */
-const BUNDLED_PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+/**
+ * The project shipped with the package (`models/` at the package root). Found by walking up, since
+ * this file runs from `src/models/` under tsx and from `dist/src/models/` when compiled.
+ */
+const BUNDLED_PROJECT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'models');
+    if (existsSync(join(candidate, 'dbt_project.yml'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return candidate;
+    dir = parent;
+  }
+})();
 
 /** `--project`, else ./models when it holds a dbt project, else the bundled one. */
 export function resolveProjectDir(cwd: string, option?: string): string {
