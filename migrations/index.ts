@@ -4,10 +4,12 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { controlTablesMigration } from './0001-control-tables.ts';
+import { mcpAuditMigration } from './0009-mcp-audit.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
     '0001_control_tables': controlTablesMigration(schema),
+    '0009_mcp_audit': mcpAuditMigration(schema),
   };
 }
 

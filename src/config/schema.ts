@@ -184,6 +184,49 @@ const logging = z
   .strict()
   .default({ level: 'info' });
 
+const mcp = z
+  .object({
+    host: z
+      .string()
+      .min(1)
+      .default('127.0.0.1')
+      .describe(
+        'Address the HTTP transport listens on (loopback by default; anything else exposes the books).',
+      ),
+    port: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(8765)
+      .describe('Port of the HTTP transport (0: any free port).'),
+    token: z
+      .string()
+      .min(16)
+      .optional()
+      .describe(
+        'Bearer token every HTTP request must present (at least 16 characters). Secret: from INTACCT_ELT_MCP_TOKEN or tokenFile; not needed for stdio.',
+      ),
+    entities: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Entities the gateway answers about (allow-list). Empty: every entity.'),
+    writes: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Write tools enabled by name. Empty (default): the gateway is read-only.'),
+    maxRows: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(500)
+      .describe('Largest page any tool returns.'),
+  })
+  .strict()
+  .default({ host: '127.0.0.1', port: 8765, entities: [], writes: [], maxRows: 500 })
+  .describe('The agent gateway (intacct-elt mcp): an MCP server over the warehouse marts.');
+
 export const configSchema = z
   .object({
     intacct: intacct.describe('The Intacct company and the Web Services credentials.'),
@@ -192,6 +235,7 @@ export const configSchema = z
     sync,
     schemas,
     logging,
+    mcp,
   })
   .strict();
 
@@ -201,7 +245,12 @@ export type SchemaNames = JobConfig['schemas'];
 export type IntacctConfig = JobConfig['intacct'];
 
 /** Key paths of secret values: only from the environment or from `<path>File`. */
-export const SECRET_PATHS = ['intacct.senderPassword', 'intacct.userPassword', 'warehouse.password'] as const;
+export const SECRET_PATHS = [
+  'intacct.senderPassword',
+  'intacct.userPassword',
+  'warehouse.password',
+  'mcp.token',
+] as const;
 
 export interface EnvVar {
   readonly name: string;
@@ -235,4 +284,6 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'GOOGLE_APPLICATION_CREDENTIALS', path: 'warehouse.keyFilename' },
   { name: 'INTACCT_ELT_SCHEMA_POLICY', path: 'sync.schemaPolicy' },
   { name: 'INTACCT_ELT_LOG_LEVEL', path: 'logging.level' },
+  { name: 'INTACCT_ELT_MCP_TOKEN', path: 'mcp.token' },
+  { name: 'INTACCT_ELT_MCP_ENTITIES', path: 'mcp.entities', parse: 'list' },
 ];

@@ -4,6 +4,7 @@ import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
+import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
 import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
 import { reconcileCommand } from './reconcile.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   modelsBuildCommand,
   modelsTestCommand,
   modelsDocsCommand,
+  mcpCommand,
   demoCommand,
   sandboxCommand,
   configCheckCommand,
