@@ -205,7 +205,7 @@ const mcp = z
       .min(16)
       .optional()
       .describe(
-        'Bearer token every HTTP request must present (at least 16 characters). Secret: from INTACCT_ELT_MCP_TOKEN or tokenFile; not needed for stdio.',
+        'Bearer token every HTTP request must present (at least 16 characters); not needed for stdio.',
       ),
     entities: z
       .array(z.string().min(1))
