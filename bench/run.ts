@@ -17,6 +17,7 @@ const BENCHES = [
   'client-read',
   'sync-backfill',
   'models-build',
+  'reverse-apply',
 ] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });

@@ -177,6 +177,74 @@ const schemas = z
   .strict()
   .default({ staging: 'intacct_staging', raw: 'intacct_raw', analytics: 'analytics' });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+const approvals = z
+  .object({
+    threshold: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a decimal amount such as 10000.00')
+      .optional()
+      .describe(
+        'Bills above this amount wait for a Slack approval before they are posted. Default: none wait.',
+      ),
+    slackWebhookUrl: z
+      .url()
+      .optional()
+      .describe('Slack incoming-webhook URL the approval requests are posted to. Secret.'),
+    slackSigningSecret: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The Slack app's signing secret; callbacks without a valid signature are refused. Secret."),
+    host: z
+      .string()
+      .min(1)
+      .default('127.0.0.1')
+      .describe(
+        'Address `approvals serve` listens on; keep loopback and put a reverse proxy or tunnel in front.',
+      ),
+    port: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(8787)
+      .describe('Port `approvals serve` listens on.'),
+  })
+  .strict()
+  .default({ host: '127.0.0.1', port: 8787 });
+
+const reverse = z
+  .object({
+    batchSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(50)
+      .describe('Write functions sent per request by `push`.'),
+    closedThrough: z
+      .record(z.string().min(1), isoDate)
+      .default({})
+      .describe(
+        "Entity id to the date its books are closed through; records dated on or before it are rejected before sending (Intacct's own refusal is the backstop).",
+      ),
+    planFile: z
+      .string()
+      .min(1)
+      .default('reverse-plan.json')
+      .describe('File the plan of each `push` (and `push --dry-run`) is written to, besides the warehouse.'),
+    approvals,
+  })
+  .strict()
+  .default({
+    batchSize: 50,
+    closedThrough: {},
+    planFile: 'reverse-plan.json',
+    approvals: { host: '127.0.0.1', port: 8787 },
+  });
+
 const logging = z
   .object({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Least severe level logged.'),
@@ -234,6 +302,7 @@ export const configSchema = z
     objects,
     sync,
     schemas,
+    reverse: reverse.describe('Reverse ETL: posting models back into Intacct (`push`, `approvals serve`).'),
     logging,
     mcp,
   })
@@ -249,6 +318,8 @@ export const SECRET_PATHS = [
   'intacct.senderPassword',
   'intacct.userPassword',
   'warehouse.password',
+  'reverse.approvals.slackWebhookUrl',
+  'reverse.approvals.slackSigningSecret',
   'mcp.token',
 ] as const;
 
@@ -284,6 +355,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'GOOGLE_APPLICATION_CREDENTIALS', path: 'warehouse.keyFilename' },
   { name: 'INTACCT_ELT_SCHEMA_POLICY', path: 'sync.schemaPolicy' },
   { name: 'INTACCT_ELT_LOG_LEVEL', path: 'logging.level' },
+  { name: 'SLACK_WEBHOOK_URL', path: 'reverse.approvals.slackWebhookUrl' },
+  { name: 'SLACK_SIGNING_SECRET', path: 'reverse.approvals.slackSigningSecret' },
   { name: 'INTACCT_ELT_MCP_TOKEN', path: 'mcp.token' },
   { name: 'INTACCT_ELT_MCP_ENTITIES', path: 'mcp.entities', parse: 'list' },
 ];

@@ -51,7 +51,10 @@ describe('migrate and status commands', () => {
   it('migrate applies once, then reports up to date; status shows loads and watermarks', async () => {
     const first = context({ json: true });
     expect(await migrateCommand.run(first.ctx)).toBe(0);
-    expect(JSON.parse(first.out())).toEqual({ warehouse: 'duckdb', applied: ['0001_control_tables', '0009_mcp_audit'] });
+    expect(JSON.parse(first.out())).toEqual({
+      warehouse: 'duckdb',
+      applied: ['0001_control_tables', '0002_reverse_ledger', '0009_mcp_audit'],
+    });
     const second = context({});
     expect(await migrateCommand.run(second.ctx)).toBe(0);
     expect(second.out()).toMatch(/up to date/);

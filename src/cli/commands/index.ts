@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { approvalsCommand } from './approvals.ts';
 import { backfillCommand } from './backfill.ts';
 import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
@@ -7,6 +8,7 @@ import { demoCommand } from './demo.ts';
 import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
 import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
+import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
@@ -19,6 +21,8 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   backfillCommand,
   reconcileCommand,
+  pushCommand,
+  approvalsCommand,
   statusCommand,
   checkCommand,
   migrateCommand,

@@ -1,0 +1,48 @@
+{{ config(materialized='view', schema='reverse', tags=['reverse']) }}
+-- One AR payment per succeeded Stripe charge, applied to the invoice of the opportunity named in
+-- its payment intent's metadata. Stripe amounts are in the currency's minor unit (cents).
+with charges as (
+    select *
+    from {{ ref('stripe_charge') }}
+    where status = 'succeeded' and lower(paid) = 'true'
+),
+
+intents as (
+    select * from {{ ref('stripe_payment_intent') }}
+),
+
+opportunities as (
+    select * from {{ ref('salesforce_opportunity') }}
+),
+
+accounts as (
+    select * from {{ ref('salesforce_account') }}
+),
+
+entity_map as (
+    select source_value, intacct_value
+    from {{ ref('reverse_dimension_map') }}
+    where source_system = 'salesforce' and dimension = 'entity'
+)
+
+select
+    cast(charges.id as {{ dbt.type_string() }}) as external_key,
+    cast(entity_map.intacct_value as {{ dbt.type_string() }}) as entity,
+    cast(accounts.billing_country as {{ dbt.type_string() }}) as entity_source,
+    cast('SF-' || opportunities.account_id as {{ dbt.type_string() }}) as customer_id,
+    cast(substr(charges.created, 1, 10) as {{ dbt.type_string() }}) as receipt_date,
+    cast(
+        cast({{ dbt.safe_cast('charges.amount', 'decimal(28, 2)') }} * 0.01 as decimal(28, 2))
+        as {{ dbt.type_string() }}
+    ) as amount,
+    case when {{ dbt.safe_cast('charges.amount', 'decimal(28, 2)') }} is null
+        then cast(charges.amount as {{ dbt.type_string() }}) end as bad_amount,
+    cast(upper(charges.currency) as {{ dbt.type_string() }}) as currency,
+    cast('SO-' || intents.metadata__opportunity_id as {{ dbt.type_string() }}) as invoice_external_key,
+    cast('1015' as {{ dbt.type_string() }}) as undeposited_account,
+    cast(charges.description as {{ dbt.type_string() }}) as description
+from charges
+left join intents on intents.id = charges.payment_intent_id
+left join opportunities on opportunities.id = intents.metadata__opportunity_id
+left join accounts on accounts.id = opportunities.account_id
+left join entity_map on entity_map.source_value = accounts.billing_country
