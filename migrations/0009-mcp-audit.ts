@@ -1,8 +1,28 @@
 /**
- * The agent gateway's audit: one row per MCP tool call (tool, arguments with secrets redacted,
- * outcome, duration). Numbered 0009 to leave room for migrations of other areas.
+ * The agent gateway's tables: the audit (one row per MCP tool call: tool, arguments with secrets
+ * redacted, outcome, duration), its write plans, and the journal lines a plan stages for the
+ * reverse-ETL engine to read. Numbered 0009 to leave room for migrations of other areas.
  */
 import type { Kysely, Migration } from 'kysely';
+
+/** The staged journal lines: the plan, then the columns the journal flows read (see src/reverse/flows/journal.ts). */
+export const JOURNAL_LINE_COLUMNS = [
+  'plan_id',
+  'external_key',
+  'entity',
+  'journal',
+  'batch_date',
+  'title',
+  'line_no',
+  'line_account',
+  'line_side',
+  'line_amount',
+  'line_memo',
+  'line_department',
+  'line_location',
+  'line_project',
+  'line_class',
+] as const;
 
 export function mcpAuditMigration(schema: string): Migration {
   return {
@@ -20,9 +40,28 @@ export function mcpAuditMigration(schema: string): Migration {
         .addColumn('duration_ms', 'integer', (c) => c.notNull())
         .addColumn('called_at', 'timestamptz', (c) => c.notNull())
         .execute();
+      await db.schema
+        .withSchema(schema)
+        .createTable('_elt_mcp_plans')
+        .ifNotExists()
+        .addColumn('plan_id', 'varchar', (c) => c.notNull().primaryKey())
+        .addColumn('tool', 'varchar', (c) => c.notNull())
+        .addColumn('flow', 'varchar', (c) => c.notNull())
+        .addColumn('entity', 'varchar', (c) => c.notNull())
+        .addColumn('external_key', 'varchar', (c) => c.notNull())
+        .addColumn('action', 'varchar', (c) => c.notNull())
+        .addColumn('reasons', 'varchar')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // Every column text, as the reverse models cast theirs, so amounts and dates stay exact.
+      let lines = db.schema.withSchema(schema).createTable('_elt_mcp_journal_lines').ifNotExists();
+      for (const column of JOURNAL_LINE_COLUMNS) lines = lines.addColumn(column, 'varchar');
+      await lines.execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      await db.schema.withSchema(schema).dropTable('_elt_mcp_audit').ifExists().execute();
+      for (const table of ['_elt_mcp_journal_lines', '_elt_mcp_plans', '_elt_mcp_audit']) {
+        await db.schema.withSchema(schema).dropTable(table).ifExists().execute();
+      }
     },
   };
 }

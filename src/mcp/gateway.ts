@@ -6,11 +6,14 @@ import type { Logger } from '../core/logger.ts';
 import { registerSecret } from '../core/redact.ts';
 import { loadProject } from '../models/project.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
+import { clientFor } from '../cli/job.ts';
+import type { IntacctClient } from '../intacct/client.ts';
+import type { WriteDeps } from './writes/engine.ts';
 import { AuditLog } from './audit.ts';
 import { type RunningGatewayHttp, startGatewayHttp } from './http.ts';
 import { createGatewayServer } from './server.ts';
 import { SQL_DIALECTS } from './sql.ts';
-import { TOOLS } from './tools/index.ts';
+import { TOOLS, WRITE_TOOL_NAMES } from './tools/index.ts';
 
 export interface GatewayOptions {
   readonly config: JobConfig;
@@ -21,7 +24,7 @@ export interface GatewayOptions {
 
 /** Refuses a configuration that names write tools the gateway does not have. */
 export function checkGatewayConfig(config: JobConfig): void {
-  const writeTools = TOOLS.filter((t) => t.kind === 'write').map((t) => t.name);
+  const writeTools = WRITE_TOOL_NAMES;
   const unknown = config.mcp.writes.filter((name) => !writeTools.includes(name));
   if (unknown.length > 0) {
     throw new UsageError(
@@ -30,11 +33,28 @@ export function checkGatewayConfig(config: JobConfig): void {
   }
 }
 
-function deps(options: GatewayOptions, transport: 'stdio' | 'http') {
+/** The reverse-ETL engine's dependencies; the Intacct client opens on the first apply. */
+function writeDeps(options: GatewayOptions): WriteDeps & { close(): Promise<void> } {
+  let client: IntacctClient | undefined;
+  return {
+    config: options.config,
+    warehouse: options.warehouse,
+    dialect: SQL_DIALECTS[options.config.warehouse.type],
+    logger: options.logger,
+    client: () => {
+      client ??= clientFor(options.config, options.logger);
+      return client;
+    },
+    close: async () => client?.close(),
+  };
+}
+
+function deps(options: GatewayOptions, transport: 'stdio' | 'http', writes: WriteDeps) {
   const { config, warehouse } = options;
   return {
     config,
     warehouse,
+    writes,
     audit: new AuditLog(
       warehouse,
       SQL_DIALECTS[config.warehouse.type],
@@ -49,7 +69,8 @@ function deps(options: GatewayOptions, transport: 'stdio' | 'http') {
 /** Serves MCP on this process's stdin/stdout until the client disconnects. */
 export async function serveStdio(options: GatewayOptions, signal: AbortSignal): Promise<void> {
   checkGatewayConfig(options.config);
-  const server = createGatewayServer(deps(options, 'stdio'));
+  const writes = writeDeps(options);
+  const server = createGatewayServer(deps(options, 'stdio', writes));
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
@@ -60,6 +81,7 @@ export async function serveStdio(options: GatewayOptions, signal: AbortSignal): 
   options.logger.info('mcp gateway serving on stdio', { tools: TOOLS.length });
   await closed;
   await server.close();
+  await writes.close();
 }
 
 export async function serveHttp(options: GatewayOptions): Promise<RunningGatewayHttp> {
@@ -71,12 +93,20 @@ export async function serveHttp(options: GatewayOptions): Promise<RunningGateway
     );
   }
   registerSecret(mcp.token);
-  const d = deps(options, 'http');
-  return startGatewayHttp({
+  const writes = writeDeps(options);
+  const d = deps(options, 'http', writes);
+  const running = await startGatewayHttp({
     host: mcp.host,
     port: mcp.port,
     token: mcp.token,
     logger: options.logger,
     makeServer: () => createGatewayServer(d),
   });
+  return {
+    url: running.url,
+    close: async () => {
+      await running.close();
+      await writes.close();
+    },
+  };
 }

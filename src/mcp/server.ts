@@ -24,6 +24,7 @@ import {
 } from './resources.ts';
 import { SQL_DIALECTS } from './sql.ts';
 import { TOOLS } from './tools/index.ts';
+import type { WriteDeps } from './writes/engine.ts';
 import type { ToolContext, ToolDescriptor } from './tools/tool.ts';
 
 export interface GatewayDeps {
@@ -34,11 +35,17 @@ export interface GatewayDeps {
   readonly logger: Logger;
   readonly transport: 'stdio' | 'http' | 'memory';
   readonly tools?: readonly ToolDescriptor[];
+  readonly writes?: WriteDeps | null;
 }
 
-export function gatewayContext(config: JobConfig, warehouse: Warehouse): ToolContext {
+export function gatewayContext(
+  config: JobConfig,
+  warehouse: Warehouse,
+  writes: WriteDeps | null = null,
+): ToolContext {
   const marts = `${config.schemas.analytics}_marts`;
   return {
+    writes,
     warehouse,
     dialect: SQL_DIALECTS[config.warehouse.type],
     mart: (name) => `${marts}.${name}`,
@@ -59,7 +66,7 @@ function describeError(error: unknown): { outcome: AuditOutcome; message: string
 }
 
 export function createGatewayServer(deps: GatewayDeps): McpServer {
-  const ctx = gatewayContext(deps.config, deps.warehouse);
+  const ctx = gatewayContext(deps.config, deps.warehouse, deps.writes ?? null);
   const server = new McpServer(
     { name: 'intacct-elt', version: VERSION },
     {
@@ -104,12 +111,11 @@ export function createGatewayServer(deps: GatewayDeps): McpServer {
         title: tool.title,
         description: tool.description,
         inputSchema: tool.input,
-        annotations: { readOnlyHint: tool.kind === 'read', openWorldHint: false },
+        annotations: { readOnlyHint: tool.kind !== 'apply', openWorldHint: false },
       },
       async (args: Record<string, unknown>) => {
         const started = performance.now();
         try {
-          if (tool.kind === 'write') ctx.access.assertWrite(tool.name);
           const result = await tool.run(ctx, args as never);
           await audit(tool.name, args, 'ok', undefined, started);
           return { content: [{ type: 'text' as const, text: JSON.stringify(result) }] };

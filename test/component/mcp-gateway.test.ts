@@ -390,6 +390,126 @@ describe('mcp gateway over streamable HTTP', () => {
   });
 });
 
+describe('mcp gateway writes: plan, then apply through the reverse-ETL engine', () => {
+  let entry: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const accounts = await raw(
+      `select account_no, account_type from analytics_staging.stg_intacct__gl_account
+        where lower(status) = 'active' and not coalesce(is_subledger_control, false)
+          and not (coalesce(requires_department, false) or coalesce(requires_project, false)
+            or coalesce(requires_customer, false) or coalesce(requires_vendor, false) or coalesce(requires_employee, false)
+            or coalesce(requires_item, false) or coalesce(requires_class, false) or coalesce(requires_fund, false))
+        order by account_no`,
+    );
+    const expense = accounts.find((a) => a.account_type === 'incomestatement')?.account_no;
+    const cash = accounts.find((a) => a.account_type === 'balancesheet')?.account_no;
+    // Every sandbox account requires a location: one the entity posts with.
+    const [where] = await raw(
+      `select locationid from intacct_raw.gl_detail where _entity = 'US1' and locationid is not null order by record_no limit 1`,
+    );
+    entry = {
+      entity: 'US1',
+      journal: 'GJ',
+      date: '2026-11-20',
+      title: 'Accrued consulting fee',
+      lines: [
+        { account: expense, side: 'debit', amount: '1250.40', memo: 'November', location: where?.locationid },
+        { account: cash, side: 'credit', amount: '1250.40', location: where?.locationid },
+      ],
+      idempotencyKey: 'agent-accrual-2026-11',
+    };
+  });
+
+  const batches = (key: string) => sandbox.store.list('GLBATCH').filter((b) => b.REFERENCENO === key);
+
+  it('plans with the engine, refuses the apply while writes are disabled, posts exactly once when enabled', async () => {
+    const plan = await ok(client, 'create_journal_entry', entry);
+    expect(plan).toMatchObject({
+      action: 'create',
+      reasons: [],
+      applyEnabled: false,
+      idempotencyKey: 'agent-accrual-2026-11',
+    });
+    const refused = await call(client, 'apply_plan', { planId: plan.planId });
+    expect(refused).toEqual({
+      ok: false,
+      message: expect.stringContaining('writes are disabled for create_journal_entry'),
+    });
+    expect(batches('agent-accrual-2026-11')).toHaveLength(0);
+
+    const writer = await serveHttp({
+      config: gatewayConfig(config, { writes: ['create_journal_entry'], entities: ['US1'] }),
+      warehouse,
+      projectDir: PROJECT,
+      logger: silentLogger,
+    });
+    const w = await connectHttp(writer.url, TOKEN);
+    try {
+      const first = await ok(w, 'apply_plan', { planId: plan.planId });
+      expect(first).toMatchObject({ outcome: 'posted', idempotencyKey: 'agent-accrual-2026-11' });
+      expect(first.intacctKey).toBeTruthy();
+      const again = await ok(w, 'apply_plan', { planId: plan.planId });
+      expect(again).toEqual({ ...first, outcome: 'already-posted' });
+      // The same key planned again is unchanged, and applying that plan sends nothing either.
+      const replan = await ok(w, 'create_journal_entry', entry);
+      expect(replan.action).toBe('unchanged');
+      expect((await ok(w, 'apply_plan', { planId: replan.planId })).outcome).toBe('already-posted');
+
+      const posted = batches('agent-accrual-2026-11');
+      expect(posted).toHaveLength(1);
+      expect(String(posted[0]?.RECORDNO)).toBe(String(first.intacctKey));
+      const ledger = await raw(
+        `select status, intacct_key from intacct_raw._elt_reverse_ledger where flow = 'mcp-journal' and external_key = 'agent-accrual-2026-11'`,
+      );
+      expect(ledger).toEqual([{ status: 'posted', intacct_key: String(first.intacctKey) }]);
+
+      // Outside the allow-list: refused at plan time, nothing staged or sent.
+      const outside = await call(w, 'create_journal_entry', {
+        ...entry,
+        entity: 'DE1',
+        idempotencyKey: 'agent-de1',
+      });
+      expect(outside).toEqual({ ok: false, message: expect.stringContaining('entity "DE1" is outside') });
+      expect(batches('agent-de1')).toHaveLength(0);
+    } finally {
+      await w.close();
+      await writer.close();
+    }
+  });
+
+  it('rejects an unbalanced entry with the engine reasons, and will not apply it', async () => {
+    const lines = entry.lines as Record<string, string>[];
+    const plan = await ok(client, 'create_journal_entry', {
+      ...entry,
+      idempotencyKey: 'agent-unbalanced',
+      lines: [lines[0], { ...lines[1], amount: '1000.00' }],
+    });
+    expect(plan.action).toBe('rejected');
+    expect(plan.reasons.join(' ')).toMatch(/balance/i);
+    const writer = await serveHttp({
+      config: gatewayConfig(config, { writes: ['create_journal_entry'] }),
+      warehouse,
+      projectDir: PROJECT,
+      logger: silentLogger,
+    });
+    const w = await connectHttp(writer.url, TOKEN);
+    try {
+      const refused = await call(w, 'apply_plan', { planId: plan.planId });
+      expect(refused).toEqual({ ok: false, message: expect.stringContaining('is now "rejected"') });
+    } finally {
+      await w.close();
+      await writer.close();
+    }
+    expect(batches('agent-unbalanced')).toHaveLength(0);
+    const amountAsNumber = await call(client, 'create_journal_entry', {
+      ...entry,
+      lines: [{ ...lines[0], amount: 12.5 }, lines[1]],
+    });
+    expect(amountAsNumber).toEqual({ ok: false, message: expect.stringContaining('expected string') });
+  });
+});
+
 describe('mcp gateway over stdio (the CLI as a child process)', () => {
   it('answers within the entity allow-list and refuses the others', async () => {
     // The child opens the DuckDB file itself.

@@ -1,8 +1,10 @@
 /** Every gateway tool, in the order `tools/list` shows them. */
 import { accountBalancesTool } from './account-balances.ts';
 import { apOpenItemsTool } from './ap-open-items.ts';
+import { applyPlanTool } from './apply-plan.ts';
 import { arOpenItemsTool } from './ar-open-items.ts';
 import { budgetVsActualTool } from './budget-vs-actual.ts';
+import { createJournalEntryTool } from './create-journal-entry.ts';
 import { customerDetailsTool } from './customer-details.ts';
 import { dataFreshnessTool } from './data-freshness.ts';
 import { glEntriesTool } from './gl-entries.ts';
@@ -24,7 +26,9 @@ export const TOOLS: readonly ToolDescriptor[] = [
   budgetVsActualTool,
   projectProfitabilityTool,
   intercompanyReconciliationTool,
+  createJournalEntryTool,
+  applyPlanTool,
 ] as unknown as readonly ToolDescriptor[];
 
-/** Names of the write tools; a write is enabled only when its name is in mcp.writes. */
-export const WRITE_TOOL_NAMES: readonly string[] = TOOLS.filter((t) => t.kind === 'write').map((t) => t.name);
+/** Names of the write tools; a write is applied only when its name is in mcp.writes. */
+export const WRITE_TOOL_NAMES: readonly string[] = TOOLS.filter((t) => t.kind === 'plan').map((t) => t.name);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { AccessPolicy } from '../access.ts';
+import type { WriteDeps } from '../writes/engine.ts';
 import { type Filter, type PageQuery, type SqlDialect, compilePage } from '../sql.ts';
 
 export interface ToolContext {
@@ -17,13 +18,16 @@ export interface ToolContext {
   readonly access: AccessPolicy;
   /** Largest page a caller may ask for. */
   readonly maxRows: number;
+  /** The reverse-ETL engine's dependencies; null where writes cannot run (no Intacct config). */
+  readonly writes: WriteDeps | null;
 }
 
 export interface ToolDescriptor<S extends z.ZodRawShape = z.ZodRawShape> {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  readonly kind: 'read' | 'write';
+  /** read; plan: a write's first step (validates, stages, never sends); apply: posts a plan. */
+  readonly kind: 'read' | 'plan' | 'apply';
   readonly input: S;
   run(ctx: ToolContext, args: z.infer<z.ZodObject<S>>): Promise<unknown>;
 }
