@@ -5,12 +5,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { controlTablesMigration } from './0001-control-tables.ts';
 import { reverseLedgerMigration } from './0002-reverse-ledger.ts';
+import { runMetricsMigration } from './0002-run-metrics.ts';
 import { mcpAuditMigration } from './0009-mcp-audit.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
     '0001_control_tables': controlTablesMigration(schema),
     '0002_reverse_ledger': reverseLedgerMigration(schema),
+    '0002_run_metrics': runMetricsMigration(schema),
     '0009_mcp_audit': mcpAuditMigration(schema),
   };
 }

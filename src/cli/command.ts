@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.ts';
+import type { Shutdown } from '../ops/shutdown.ts';
 
 /** One option of a command, as `node:util` parseArgs takes it, plus the help text. */
 export interface OptionSpec {
@@ -24,6 +25,12 @@ export interface CommandContext extends CommandIo {
   readonly logger: Logger;
   /** Aborted on SIGINT/SIGTERM so long commands can stop cleanly. */
   readonly signal: AbortSignal;
+  /**
+   * Graceful shutdown when the CLI runs as a process. `stop` is aborted with `signal` (take no new
+   * work, save what was done); `abort` when the grace period ends (cancel requests in flight). Job
+   * commands set the grace period from their config.
+   */
+  readonly shutdown?: Pick<Shutdown, 'stop' | 'abort' | 'setGraceSeconds'> | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ConfigError, EXIT, UsageError, errorMessage, isClassified } from '../co
 import { type LogLevel, createLogger } from '../core/logger.ts';
 import { redactString } from '../core/redact.ts';
 import { VERSION } from '../core/version.ts';
+import { type Shutdown, installShutdown } from '../ops/shutdown.ts';
 import type { Command, CommandContext, CommandIo, OptionSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -21,7 +22,9 @@ export function topLevelHelp(): string {
     'Run `intacct-elt <command> --help` for the options of a command.',
     '',
     'Exit codes: 0 success, 1 failure, 2 invalid usage or config, 3 finished with some records rejected',
-    'or some objects failed, or a data test of the models failed.',
+    'or some objects failed, or a data test of the models failed,',
+    `${EXIT.stale} (status) some object is stale, ${EXIT.interrupted} stopped by SIGTERM/SIGINT after saving its work (rerun`,
+    `to finish), ${EXIT.forced} or 143 exited at once on a second signal or after the grace period.`,
   ].join('\n');
 }
 
@@ -57,8 +60,16 @@ export async function main(
   argv: readonly string[],
   io: CommandIo,
   signal = new AbortController().signal,
+  shutdown?: Pick<Shutdown, 'stop' | 'abort' | 'setGraceSeconds'>,
 ): Promise<number> {
-  const say = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  // In a container (INTACCT_ELT_JSON=1) stderr carries JSON events only: errors become events too.
+  const json = io.env.INTACCT_ELT_JSON === '1';
+  const say = (stream: NodeJS.WritableStream, text: string) =>
+    stream.write(
+      json && stream === io.stderr
+        ? `${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: text })}\n`
+        : `${text}\n`,
+    );
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     say(io.stdout, topLevelHelp());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
@@ -103,6 +114,7 @@ export async function main(
       positionals: parsed.positionals,
       logger,
       signal,
+      shutdown,
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -129,22 +141,26 @@ export async function main(
   }
 }
 
+/** Runs the CLI as this process: its arguments, streams and signals (bin/intacct-elt.js). */
+export async function runProcess(): Promise<void> {
+  const grace = Number(process.env.INTACCT_ELT_SHUTDOWN_GRACE_SECONDS);
+  const shutdown = installShutdown({
+    ...(Number.isFinite(grace) && grace > 0 ? { graceSeconds: grace } : {}),
+    log: (event) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`),
+    exit: (code) => process.exit(code),
+  });
+  try {
+    process.exitCode = await main(
+      process.argv.slice(2),
+      { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+      shutdown.stop,
+      shutdown,
+    );
+  } finally {
+    shutdown.dispose();
+  }
+}
+
 const isEntry =
   process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry) {
-  const controller = new AbortController();
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => controller.abort(new Error(`received ${sig}`)));
-  }
-  const code = await main(
-    process.argv.slice(2),
-    {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-    },
-    controller.signal,
-  );
-  process.exitCode = code;
-}
+if (isEntry) await runProcess();

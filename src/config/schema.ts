@@ -295,6 +295,89 @@ const mcp = z
   .default({ host: '127.0.0.1', port: 8765, entities: [], writes: [], maxRows: 500 })
   .describe('The agent gateway (intacct-elt mcp): an MCP server over the warehouse marts.');
 
+/** The alert kinds a webhook can be sent for (see src/ops/alerts.ts). */
+export const ALERT_KINDS = ['run-failure', 'data-test-failure', 'reverse-rejected', 'stale-objects'] as const;
+
+const webhookUrl = z.url('must be a URL such as https://hooks.slack.com/services/…').refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+}, 'must use https (plain http is accepted only on loopback)');
+
+const alerts = z
+  .object({
+    webhookUrl: webhookUrl
+      .optional()
+      .describe(
+        'Incoming-webhook URL that receives Slack-compatible JSON alerts. Secret. No alerts when unset.',
+      ),
+    on: z
+      .array(z.enum(ALERT_KINDS))
+      .default([...ALERT_KINDS])
+      .describe(`Which alerts to send: ${ALERT_KINDS.join(', ')}.`),
+    retries: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(3)
+      .describe('Retries of a failed webhook call (network errors, 429 and 5xx), with backoff.'),
+    timeoutSeconds: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .default(10)
+      .describe('Timeout of one webhook call.'),
+  })
+  .strict()
+  .default({ on: [...ALERT_KINDS], retries: 3, timeoutSeconds: 10 });
+
+const freshness = z
+  .object({
+    defaultMaxAgeMinutes: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1560)
+      .describe(
+        'An object and entity is stale when its last successful load is older than this (default 26 h: a nightly load plus slack).',
+      ),
+    objects: z
+      .record(objectName, z.coerce.number().int().min(1))
+      .default({})
+      .describe('Per-object thresholds in minutes, e.g. { GLDETAIL: 180 } for an hourly load.'),
+  })
+  .strict()
+  .default({ defaultMaxAgeMinutes: 1560, objects: {} });
+
+/** Seconds a run gets after SIGTERM to merge and write state; Kubernetes pods get a little more. */
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 60;
+
+const ops = z
+  .object({
+    shutdownGraceSeconds: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(DEFAULT_SHUTDOWN_GRACE_SECONDS)
+      .describe(
+        'After SIGTERM/SIGINT a run finishes the pages in hand, merges, writes state and exits 75; past this many seconds it cancels requests and exits at once.',
+      ),
+    // Tier 1 includes 100,000 API transactions a month; overage is billed, not blocked
+    // (shared/reference/intacct-protocol-facts.md §7, medium confidence). Set your contract's number.
+    apiCallsPerMonth: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(100_000)
+      .describe(
+        "Your performance tier's monthly API transaction allowance; the run report shows this month's use against it.",
+      ),
+  })
+  .strict()
+  .default({ shutdownGraceSeconds: DEFAULT_SHUTDOWN_GRACE_SECONDS, apiCallsPerMonth: 100_000 });
+
 export const configSchema = z
   .object({
     intacct: intacct.describe('The Intacct company and the Web Services credentials.'),
@@ -304,6 +387,9 @@ export const configSchema = z
     schemas,
     reverse: reverse.describe('Reverse ETL: posting models back into Intacct (`push`, `approvals serve`).'),
     logging,
+    alerts,
+    freshness,
+    ops,
     mcp,
   })
   .strict();
@@ -321,6 +407,7 @@ export const SECRET_PATHS = [
   'reverse.approvals.slackWebhookUrl',
   'reverse.approvals.slackSigningSecret',
   'mcp.token',
+  'alerts.webhookUrl',
 ] as const;
 
 export interface EnvVar {
@@ -359,4 +446,6 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'SLACK_SIGNING_SECRET', path: 'reverse.approvals.slackSigningSecret' },
   { name: 'INTACCT_ELT_MCP_TOKEN', path: 'mcp.token' },
   { name: 'INTACCT_ELT_MCP_ENTITIES', path: 'mcp.entities', parse: 'list' },
+  { name: 'INTACCT_ELT_ALERT_WEBHOOK_URL', path: 'alerts.webhookUrl' },
+  { name: 'INTACCT_ELT_SHUTDOWN_GRACE_SECONDS', path: 'ops.shutdownGraceSeconds' },
 ];

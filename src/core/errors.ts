@@ -135,6 +135,15 @@ export const EXIT = {
   usage: 2,
   /** Finished, but some records were rejected or some objects failed. */
   partial: 3,
+  /** `status`: some object's last load is older than its freshness threshold. */
+  stale: 10,
+  /**
+   * Stopped by SIGTERM/SIGINT within the grace period: staged rows merged, state written, lease
+   * released; rerun to finish (sysexits' EX_TEMPFAIL).
+   */
+  interrupted: 75,
+  /** A second signal, or the grace period ran out: exited at once (128 + SIGINT; 143 for SIGTERM). */
+  forced: 130,
 } as const;
 
 export function errorMessage(error: unknown): string {

@@ -43,6 +43,12 @@ export interface StreamResult {
    * their parent changes (an edited journal entry may have replaced its lines).
    */
   readonly changedKeys?: readonly string[];
+  /**
+   * The run was asked to stop (SIGTERM) before this stream read its whole window: what it read was
+   * merged, its watermark was left where it was (pages come in key order, so the window is not
+   * covered up to any time), and the next run reads the window again.
+   */
+  readonly stopped?: true;
   readonly error?: { readonly kind: string; readonly message: string; readonly codes: readonly string[] };
 }
 
@@ -55,6 +61,8 @@ export interface StreamContext {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Aborted on the first SIGTERM/SIGINT: finish the page in hand, take no new page, merge what is staged. */
+  readonly stop?: AbortSignal | undefined;
 }
 
 /** Intacct entity argument: null for the top level. */
@@ -96,6 +104,7 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
   const filter = windowFilter(object, task.window);
   // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
   const orderBy = [object.key];
+  let stopped = false;
   try {
     for await (const page of ctx.reader.readRecords({
       object: object.object,
@@ -124,11 +133,16 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       rowsRead += rows.length;
       pages += 1;
       ctx.progress?.tick(label, rows.length);
+      if (ctx.stop?.aborted) {
+        stopped = true;
+        break;
+      }
     }
     await writer.finish();
     const request = { spec: ctx.spec, stagingTable: writer.table, loadId: ctx.loadId, entity: task.entity };
+    // A stopped stream merges what it read but keeps its watermark: see StreamResult.stopped.
     const counts =
-      task.mode === 'backfill'
+      task.mode === 'backfill' || stopped
         ? await ctx.warehouse.merge(request)
         : await ctx.warehouse.mergeAndSetState(request, {
             object: object.object,
@@ -137,7 +151,8 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
             loadId: ctx.loadId,
           });
     let deleted = counts.deleted;
-    if (keys) {
+    // A partial key list would soft-delete every record not yet read.
+    if (keys && !stopped) {
       deleted += await ctx.warehouse.reconcileKeys({
         spec: ctx.spec,
         entity: task.entity,
@@ -149,7 +164,12 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       });
     }
     const seconds = (Date.now() - started) / 1000;
-    log.debug('stream done', { rows: rowsRead, inserted: counts.inserted, updated: counts.updated, seconds });
+    log.debug(stopped ? 'stream stopped early; watermark kept' : 'stream done', {
+      rows: rowsRead,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      seconds,
+    });
     return {
       object: object.object,
       entity: task.entity,
@@ -161,8 +181,9 @@ export async function runStream(task: StreamTask, ctx: StreamContext): Promise<S
       updated: counts.updated,
       deleted,
       seconds,
-      watermark: task.mode === 'backfill' ? task.previousWatermark : maxWatermark,
+      watermark: task.mode === 'backfill' || stopped ? task.previousWatermark : maxWatermark,
       ...(changedKeys && changedKeys.length > 0 ? { changedKeys } : {}),
+      ...(stopped ? { stopped: true as const } : {}),
     };
   } catch (error) {
     const classified = toClassified(error);
@@ -198,6 +219,24 @@ function toClassified(error: unknown): ClassifiedError {
     });
   }
   return new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
+}
+
+/** A stream the run never started because it was asked to stop first. */
+export function notStartedResult(task: StreamTask): StreamResult {
+  return {
+    object: task.object.object,
+    entity: task.entity,
+    mode: task.mode,
+    slice: task.slice,
+    rowsRead: 0,
+    pages: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    seconds: 0,
+    watermark: task.previousWatermark,
+    stopped: true,
+  };
 }
 
 /** A report line for rows deleted outside a stream (audit trail, reconciliation). */

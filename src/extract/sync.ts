@@ -13,7 +13,14 @@ import { reconcileObject } from './deletes.ts';
 import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
-import { type RecordReader, type StreamResult, emptyResult, runStream, sessionEntity } from './run-stream.ts';
+import {
+  type RecordReader,
+  type StreamResult,
+  emptyResult,
+  notStartedResult,
+  runStream,
+  sessionEntity,
+} from './run-stream.ts';
 
 /** What a run needs from the Intacct client. */
 export interface ExtractClient extends RecordReader {
@@ -48,6 +55,12 @@ export interface RunOptions {
   readonly logger: Logger;
   readonly progress?: Progress | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Graceful stop (first SIGTERM/SIGINT): streams finish the page in hand and merge what they
+   * staged, streams not yet started are skipped, the delete phase is skipped, state and the load
+   * record are written and the lease released. `signal` is the hard stop that cancels requests.
+   */
+  readonly stop?: AbortSignal | undefined;
   /** Objects to run (default: the config's selection). */
   readonly objects?: readonly string[] | undefined;
   readonly backfill?: { readonly from: number; readonly to: number } | undefined;
@@ -70,6 +83,8 @@ export interface RunReport {
   readonly objects: readonly ObjectSummary[];
   readonly schemaChanges: readonly string[];
   readonly errors: readonly { readonly object: string; readonly entity: string; readonly message: string }[];
+  /** Set when the run was stopped by a signal before it finished; rerun to finish the work. */
+  readonly interrupted?: true;
 }
 
 export interface ObjectSummary {
@@ -168,6 +183,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       logger,
       progress: options.progress,
       signal,
+      stop: options.stop,
     });
 
     if (options.command === 'reconcile') {
@@ -175,6 +191,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         objects.flatMap((object) =>
           entitiesFor(object, entities).map((entity) =>
             limit(async () => {
+              if (options.stop?.aborted) return;
               const deleted = await reconcileObject({ ...context(object), object, entity, signal });
               streams.push(emptyResult(object.object, entity, { deleted }));
             }).catch((error: unknown) =>
@@ -203,18 +220,28 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       // Large streams first, so the long ones start while the short ones fill the gaps.
       const ordered = [...tasks].sort((a, b) => Number(b.object.large) - Number(a.object.large));
       const results = await Promise.all(
-        ordered.map((task) => limit(() => runStream(task, context(task.object)))),
+        ordered.map((task) =>
+          limit(() =>
+            options.stop?.aborted
+              ? Promise.resolve(notStartedResult(task))
+              : runStream(task, context(task.object)),
+          ),
+        ),
       );
       streams.push(...results);
 
       if (options.command === 'sync') {
+        // A stopped run still checks the lines of documents whose parents it merged (their watermark
+        // moved, so the next run would not see them as changed), and leaves the audit trail and the
+        // full reconciliation, which have their own state, to the next run.
+        const stopped = options.stop?.aborted === true;
         const phase = await runDeletePhase({
-          objects,
+          objects: stopped ? objects.filter((o) => o.parent) : objects,
           entities,
           results,
           states,
           specs,
-          reconcileAll: options.reconcile ?? config.sync.reconcileDeletes,
+          reconcileAll: !stopped && (options.reconcile ?? config.sync.reconcileDeletes),
           context,
           warehouse,
           loadId,
@@ -268,9 +295,10 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       });
     }
     const failedStreams = streams.filter((s) => s.error).length;
+    const interrupted = options.stop?.aborted === true;
     const status = errors.some((e) => e.object === '*')
       ? 'failed'
-      : failedStreams > 0 || errors.length > 0
+      : failedStreams > 0 || errors.length > 0 || interrupted
         ? 'partial'
         : 'succeeded';
     return {
@@ -285,6 +313,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       objects: [...byObject.values()],
       schemaChanges,
       errors,
+      ...(interrupted ? { interrupted: true as const } : {}),
     };
   }
 }

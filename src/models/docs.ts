@@ -60,10 +60,9 @@ export function renderLineageSvg(plan: ProjectPlan): string {
   const w = 250;
   const h = 22;
   const pos = new Map<string, { x: number; y: number }>();
-  for (const [d, names] of columns)
-    names.forEach((n, i) => {
-      pos.set(n, { x: 10 + d * (w + 60), y: 10 + i * (h + 6) });
-    });
+  for (const [d, names] of columns) {
+    for (const [i, n] of names.entries()) pos.set(n, { x: 10 + d * (w + 60), y: 10 + i * (h + 6) });
+  }
   const width = 20 + (Math.max(...columns.keys()) + 1) * (w + 60);
   const height = 20 + Math.max(...[...columns.values()].map((c) => c.length)) * (h + 6);
   const parts = [

@@ -53,7 +53,7 @@ describe('migrate and status commands', () => {
     expect(await migrateCommand.run(first.ctx)).toBe(0);
     expect(JSON.parse(first.out())).toEqual({
       warehouse: 'duckdb',
-      applied: ['0001_control_tables', '0002_reverse_ledger', '0009_mcp_audit'],
+      applied: ['0001_control_tables', '0002_reverse_ledger', '0002_run_metrics', '0009_mcp_audit'],
     });
     const second = context({});
     expect(await migrateCommand.run(second.ctx)).toBe(0);

@@ -12,6 +12,12 @@ import { pushCommand } from './push.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { runCommand } from './run.ts';
 import { sandboxCommand } from './sandbox.ts';
+import { schedulesExecCommand } from './schedules-exec.ts';
+import { schedulesListCommand } from './schedules-list.ts';
+import { schedulesNextCommand } from './schedules-next.ts';
+import { schedulesRenderCommand } from './schedules-render.ts';
+import { schedulesServeCommand } from './schedules-serve.ts';
+import { schedulesValidateCommand } from './schedules-validate.ts';
 import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 
@@ -32,6 +38,12 @@ export const COMMANDS: readonly Command[] = [
   mcpCommand,
   demoCommand,
   sandboxCommand,
+  schedulesListCommand,
+  schedulesNextCommand,
+  schedulesValidateCommand,
+  schedulesRenderCommand,
+  schedulesServeCommand,
+  schedulesExecCommand,
   configCheckCommand,
   configReferenceCommand,
 ];

@@ -12,7 +12,8 @@ import {
 import { defaultPublishTargets } from '../../models/publish.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
 import { CONFIG_OPTIONS, defineCommand } from '../command.ts';
-import { clientFor, readConfig } from '../job.ts';
+import { Alerter, dataTestFailureAlert, runFailureAlert } from '../../ops/alerts.ts';
+import { clientFor, jsonOutput, objectsOption, readConfig } from '../job.ts';
 import { PROJECT_OPTION } from './models.ts';
 
 export const runCommand = defineCommand({
@@ -22,13 +23,24 @@ export const runCommand = defineCommand({
     "Runs an incremental sync, builds every model, reads Intacct's own trial balance per entity and period,\n" +
     'and runs every data test. Exit 0 when all of it succeeded, 1 when the sync or a model failed outright,\n' +
     '3 when some objects failed to sync or a data test failed (the numbers do not tie).',
-  options: { ...CONFIG_OPTIONS, ...PROJECT_OPTION },
+  options: {
+    ...CONFIG_OPTIONS,
+    ...PROJECT_OPTION,
+    objects: {
+      type: 'string',
+      placeholder: 'A,B',
+      description: 'Only sync these objects (schedules use it)',
+    },
+  },
   async run(ctx) {
     const { config } = readConfig(ctx);
+    ctx.shutdown?.setGraceSeconds(config.ops.shutdownGraceSeconds);
+    const alerter = new Alerter({ config: config.alerts, logger: ctx.logger });
+    const objects = objectsOption(ctx.values.objects);
     const warehouse = await openWarehouse(config.warehouse, config.schemas, ctx.logger, { cwd: ctx.cwd });
     const client = clientFor(config, ctx.logger);
     const progress = new Progress({ stream: ctx.stderr, logger: ctx.logger });
-    const json = Boolean(ctx.values.json);
+    const json = jsonOutput(ctx);
     const say = (line: string) => {
       if (!json) ctx.stdout.write(`${line}\n`);
     };
@@ -41,8 +53,17 @@ export const runCommand = defineCommand({
         warehouse,
         logger: ctx.logger,
         progress,
-        signal: ctx.signal,
+        // Graceful shutdown (see src/ops/shutdown.ts): the first signal stops taking pages.
+        signal: ctx.shutdown?.abort ?? ctx.signal,
+        stop: ctx.shutdown?.stop,
+        ...(objects ? { objects } : {}),
       });
+      if (sync.status !== 'succeeded' && !sync.interrupted) await alerter.send(runFailureAlert(sync));
+      if (sync.interrupted) {
+        if (json) ctx.stdout.write(`${JSON.stringify({ sync })}\n`);
+        else say(formatReport(sync));
+        return EXIT.interrupted;
+      }
       progress.done();
       say(formatReport(sync));
       const models = await runModelsStep({
@@ -57,6 +78,16 @@ export const runCommand = defineCommand({
         onModel: (r) => say(formatModelResult(r)),
         onTest: (r) => say(formatTestResult(r)),
       });
+      const failedTests = (models.tests?.tests ?? []).filter(
+        (t) => t.status === 'fail' || t.status === 'error',
+      );
+      if (failedTests.length > 0) {
+        await alerter.send(
+          dataTestFailureAlert(
+            failedTests.map((t) => ({ test: t.name, model: t.model, failingRows: t.failures })),
+          ),
+        );
+      }
       if (json) ctx.stdout.write(`${JSON.stringify({ sync, models: { ...models, plan: undefined } })}\n`);
       if (models.build && !models.build.ok) return EXIT.failure;
       return sync.status === 'succeeded' && models.ok ? EXIT.ok : EXIT.partial;
