@@ -1,4 +1,4 @@
-import { EXIT } from '../../core/errors.ts';
+import { EXIT, UsageError } from '../../core/errors.ts';
 import { serveHttp, serveStdio } from '../../mcp/gateway.ts';
 import { resolveProjectDir } from '../../models/run-models.ts';
 import { openWarehouse } from '../../warehouse/open-warehouse.ts';
@@ -27,6 +27,9 @@ export const mcpCommand = defineCommand({
   async run(ctx) {
     const { config } = readConfig(ctx);
     const port = ctx.values.port === undefined ? config.mcp.port : Number(ctx.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port: ${JSON.stringify(ctx.values.port)} is not a port number (0-65535)`);
+    }
     const withPort = { ...config, mcp: { ...config.mcp, port } };
     const warehouse = await openWarehouse(config.warehouse, config.schemas, ctx.logger, { cwd: ctx.cwd });
     try {
