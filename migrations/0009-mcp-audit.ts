@@ -1,18 +1,29 @@
 /**
  * The agent gateway's tables: the audit (one row per MCP tool call: tool, arguments with secrets
- * redacted, outcome, duration), its write plans, and the journal lines a plan stages for the
+ * redacted, outcome, duration), its write plans, and the rows a plan stages for the
  * reverse-ETL engine to read. Numbered 0009 to leave room for migrations of other areas.
  */
 import type { Kysely, Migration } from 'kysely';
 
-/** The staged journal lines: the plan, then the columns the journal flows read (see src/reverse/flows/journal.ts). */
-export const JOURNAL_LINE_COLUMNS = [
+/**
+ * The staged rows of write plans: the plan, then every column the gateway's flows read (journal
+ * entries as src/reverse/flows/journal.ts, vendor bills as procurement-bills.ts); each flow selects
+ * its own.
+ */
+export const STAGED_COLUMNS = [
   'plan_id',
   'external_key',
   'entity',
   'journal',
   'batch_date',
   'title',
+  'vendor_id',
+  'bill_date',
+  'due_date',
+  'po_number',
+  'description',
+  'currency',
+  'total',
   'line_no',
   'line_account',
   'line_side',
@@ -54,12 +65,12 @@ export function mcpAuditMigration(schema: string): Migration {
         .addColumn('created_at', 'timestamptz', (c) => c.notNull())
         .execute();
       // Every column text, as the reverse models cast theirs, so amounts and dates stay exact.
-      let lines = db.schema.withSchema(schema).createTable('_elt_mcp_journal_lines').ifNotExists();
-      for (const column of JOURNAL_LINE_COLUMNS) lines = lines.addColumn(column, 'varchar');
+      let lines = db.schema.withSchema(schema).createTable('_elt_mcp_staged_rows').ifNotExists();
+      for (const column of STAGED_COLUMNS) lines = lines.addColumn(column, 'varchar');
       await lines.execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      for (const table of ['_elt_mcp_journal_lines', '_elt_mcp_plans', '_elt_mcp_audit']) {
+      for (const table of ['_elt_mcp_staged_rows', '_elt_mcp_plans', '_elt_mcp_audit']) {
         await db.schema.withSchema(schema).dropTable(table).ifExists().execute();
       }
     },

@@ -478,6 +478,52 @@ describe('mcp gateway writes: plan, then apply through the reverse-ETL engine', 
     }
   });
 
+  it('a vendor bill: planned with the procurement checks, posted once, repeated applies send nothing', async () => {
+    const lines = entry.lines as Record<string, string>[];
+    const [vendor] = await raw(
+      `select vendorid from intacct_raw.ap_bill where _entity = 'US1' and _deleted_at is null order by record_no desc limit 1`,
+    );
+    const bill = {
+      entity: 'US1',
+      vendorId: vendor?.vendorid,
+      billDate: '2026-11-20',
+      dueDate: '2026-12-20',
+      description: 'Consulting, November',
+      lines: [
+        { account: lines[0]?.account, amount: '800.10', location: lines[0]?.location },
+        { account: lines[0]?.account, amount: '199.95', location: lines[0]?.location },
+      ],
+      idempotencyKey: 'agent-bill-2026-11',
+    };
+    const plan = await ok(client, 'create_vendor_bill', bill);
+    expect(plan).toMatchObject({ action: 'create', reasons: [], applyEnabled: false });
+    const staged = await raw(
+      `select total from intacct_raw._elt_mcp_staged_rows where plan_id = '${plan.planId}' order by line_no`,
+    );
+    expect(staged.map((r) => r.total)).toEqual(['1000.05', '1000.05']);
+    const writer = await serveHttp({
+      config: gatewayConfig(config, { writes: ['create_vendor_bill'] }),
+      warehouse,
+      projectDir: PROJECT,
+      logger: silentLogger,
+    });
+    const w = await connectHttp(writer.url, TOKEN);
+    try {
+      // Enabling bills does not enable journal entries.
+      const journal = await ok(w, 'create_journal_entry', { ...entry, idempotencyKey: 'agent-not-enabled' });
+      expect((await call(w, 'apply_plan', { planId: journal.planId })).ok).toBe(false);
+      expect((await ok(w, 'apply_plan', { planId: plan.planId })).outcome).toBe('posted');
+      expect((await ok(w, 'apply_plan', { planId: plan.planId })).outcome).toBe('already-posted');
+    } finally {
+      await w.close();
+      await writer.close();
+    }
+    const posted = sandbox.store.list('APBILL').filter((b) => b.RECORDID === 'agent-bill-2026-11');
+    expect(posted).toHaveLength(1);
+    expect(cents(posted[0]?.TOTALENTERED)).toBe(100005n);
+    expect(batches('agent-not-enabled')).toHaveLength(0);
+  });
+
   it('rejects an unbalanced entry with the engine reasons, and will not apply it', async () => {
     const lines = entry.lines as Record<string, string>[];
     const plan = await ok(client, 'create_journal_entry', {

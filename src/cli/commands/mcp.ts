@@ -12,7 +12,7 @@ export const mcpCommand = defineCommand({
   description:
     'Answers Model Context Protocol tool calls from the finance marts built by `models build`: GL entries,\n' +
     'balances, trial balance, customers and vendors, AR/AP aging, budget versus actual, projects,\n' +
-    'intercompany and data freshness. Writes (create_journal_entry, then apply_plan) go through the\n' +
+    'intercompany and data freshness. Writes (create_journal_entry or create_vendor_bill, then apply_plan) go through the\n' +
     'reverse-ETL engine and post only when mcp.writes enables them; answers only about\n' +
     'the entities in mcp.entities (when set); every call is audited in _elt_mcp_audit in the raw schema.\n' +
     'Default transport: stdio (for a desktop client). --http serves streamable HTTP on mcp.host:mcp.port\n' +

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { agentBill } from '../writes/agent-bill-flow.ts';
 import { agentJournal } from '../writes/agent-journal-flow.ts';
 import { applyPlan, findPlan } from '../writes/engine.ts';
 import { defineTool } from './tool.ts';
 
 /** The write tools' flows, by tool name. */
-const FLOW_OF_TOOL = { create_journal_entry: agentJournal } as const;
+const FLOW_OF_TOOL = { create_journal_entry: agentJournal, create_vendor_bill: agentBill } as const;
 
 /** Step two of a write: posts a plan through the engine, once, if that tool's writes are enabled. */
 export const applyPlanTool = defineTool({
   name: 'apply_plan',
   title: 'Apply a write plan',
   description:
-    'Posts a plan made by a write tool (e.g. create_journal_entry) through the reverse-ETL engine. Refused unless the server enables writes for that tool and its entity is allowed. Idempotent: applying the same plan (or a plan with the same idempotencyKey) again posts nothing and answers already-posted.',
+    'Posts a plan made by a write tool (create_journal_entry, create_vendor_bill) through the reverse-ETL engine. Refused unless the server enables writes for that tool and its entity is allowed. Idempotent: applying the same plan (or a plan with the same idempotencyKey) again posts nothing and answers already-posted.',
   kind: 'apply',
   input: { planId: z.uuid('the planId a write tool returned') },
   async run(ctx, a) {

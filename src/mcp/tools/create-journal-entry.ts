@@ -2,18 +2,13 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { agentJournal } from '../writes/agent-journal-flow.ts';
 import { planWrite } from '../writes/engine.ts';
-import { dateArg, defineTool, idArg } from './tool.ts';
-
-const amount = z
-  .string()
-  .regex(/^\d{1,15}(\.\d{1,2})?$/, 'a positive decimal string with at most 2 decimals, e.g. "1250.00"')
-  .describe('Amount as a decimal string (never a number), positive.');
+import { amountArg, dateArg, defineTool, idArg, keyArg, plannedEntityArg } from './tool.ts';
 
 const line = z
   .object({
     account: idArg('GL account number'),
     side: z.enum(['debit', 'credit']),
-    amount,
+    amount: amountArg,
     memo: z.string().max(200).optional(),
     department: idArg('Department').optional(),
     location: idArg('Location').optional(),
@@ -30,10 +25,7 @@ export const createJournalEntryTool = defineTool({
     'Plans a balanced journal entry (GLBATCH) in one entity through the reverse-ETL engine: the same validation as push --dry-run (balance, accounts, dimensions active in the entity, open period). Nothing is sent: the answer has a planId; call apply_plan with it to post (only if the server enables writes for create_journal_entry). The same idempotencyKey never posts twice.',
   kind: 'plan',
   input: {
-    entity: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'an Intacct entity id such as US1')
-      .describe('Entity the entry posts in.'),
+    entity: plannedEntityArg,
     journal: z
       .string()
       .regex(/^[A-Z0-9]{1,10}$/, 'a journal symbol such as GJ')
@@ -41,11 +33,7 @@ export const createJournalEntryTool = defineTool({
     date: dateArg.describe('Posting date (YYYY-MM-DD).'),
     title: z.string().min(1).max(100).describe('Description of the entry.'),
     lines: z.array(line).min(2).max(200),
-    idempotencyKey: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40')
-      .optional()
-      .describe('Your key for this entry (default: derived from its content); the same key posts once.'),
+    idempotencyKey: keyArg,
   },
   async run(ctx, a) {
     if (!ctx.writes)

@@ -5,6 +5,7 @@ import { applyPlanTool } from './apply-plan.ts';
 import { arOpenItemsTool } from './ar-open-items.ts';
 import { budgetVsActualTool } from './budget-vs-actual.ts';
 import { createJournalEntryTool } from './create-journal-entry.ts';
+import { createVendorBillTool } from './create-vendor-bill.ts';
 import { customerDetailsTool } from './customer-details.ts';
 import { dataFreshnessTool } from './data-freshness.ts';
 import { glEntriesTool } from './gl-entries.ts';
@@ -27,6 +28,7 @@ export const TOOLS: readonly ToolDescriptor[] = [
   projectProfitabilityTool,
   intercompanyReconciliationTool,
   createJournalEntryTool,
+  createVendorBillTool,
   applyPlanTool,
 ] as unknown as readonly ToolDescriptor[];
 

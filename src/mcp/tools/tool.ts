@@ -49,6 +49,19 @@ export const periodArg = z
   .describe('Fiscal month as YYYY-MM.');
 export const dateArg = z.iso.date('a date as YYYY-MM-DD');
 export const idArg = (what: string) => z.string().min(1).max(100).describe(`${what} id`);
+export const amountArg = z
+  .string()
+  .regex(/^\d{1,15}(\.\d{1,2})?$/, 'a positive decimal string with at most 2 decimals, e.g. "1250.00"')
+  .describe('Amount as a decimal string (never a number), positive.');
+export const plannedEntityArg = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'an Intacct entity id such as US1')
+  .describe('Entity the record posts in.');
+export const keyArg = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40')
+  .optional()
+  .describe('Your key for this record (default: derived from its content); the same key posts once.');
 export const pageArgs = {
   limit: z.number().int().min(1).max(1000).default(50).describe('Rows per page (capped by the server).'),
   cursor: z

@@ -10,7 +10,7 @@ import type { IntacctClient } from '../../intacct/client.ts';
 import type { FlowDescriptor } from '../../reverse/flow.ts';
 import { push } from '../../reverse/push.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { JOURNAL_LINE_COLUMNS } from '../../../migrations/0009-mcp-audit.ts';
+import { STAGED_COLUMNS } from '../../../migrations/0009-mcp-audit.ts';
 import { AccessDenied } from '../access.ts';
 import { Params, type SqlDialect, compileWhere } from '../sql.ts';
 
@@ -23,7 +23,14 @@ export interface WriteDeps {
   readonly client: () => IntacctClient;
 }
 
-export type StagedRow = Readonly<Partial<Record<(typeof JOURNAL_LINE_COLUMNS)[number], string | null>>>;
+export type StagedColumn = (typeof STAGED_COLUMNS)[number];
+export type StagedRow = Readonly<Partial<Record<StagedColumn, string | null>>>;
+
+/** A gateway write flow: the engine's descriptor and the staged columns its model has. */
+export interface GatewayFlow {
+  readonly descriptor: FlowDescriptor;
+  readonly columns: readonly StagedColumn[];
+}
 
 export interface PlanAnswer {
   readonly planId: string;
@@ -39,21 +46,21 @@ export interface PlanAnswer {
 const table = (deps: WriteDeps, name: string) => `${deps.config.schemas.raw}.${name}`;
 
 /** The staged rows of one plan as the flow's model: a relation the engine reads with SELECT *. */
-function planRelation(deps: WriteDeps, planId: string): string {
+function planRelation(deps: WriteDeps, flow: GatewayFlow, planId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(planId)) throw new RangeError(`malformed plan id ${JSON.stringify(planId)}`);
-  const columns = JOURNAL_LINE_COLUMNS.filter((c) => c !== 'plan_id').join(', ');
-  return `(select ${columns} from ${table(deps, '_elt_mcp_journal_lines')} where plan_id = '${planId}') as mcp_plan`;
+  const columns = ['external_key', 'entity', ...flow.columns].join(', ');
+  return `(select ${columns} from ${table(deps, '_elt_mcp_staged_rows')} where plan_id = '${planId}') as mcp_plan`;
 }
 
-function engineRun(deps: WriteDeps, flow: FlowDescriptor, planId: string, key: string, dryRun: boolean) {
+function engineRun(deps: WriteDeps, flow: GatewayFlow, planId: string, key: string, dryRun: boolean) {
   const reverse = deps.config.reverse;
   return push({
     warehouse: deps.warehouse,
     ...(dryRun ? {} : { client: deps.client() }),
     schemas: deps.config.schemas,
-    relationOf: () => planRelation(deps, planId),
+    relationOf: () => planRelation(deps, flow, planId),
     settings: { batchSize: reverse.batchSize, closedThrough: reverse.closedThrough, approvalThreshold: null },
-    flows: [flow],
+    flows: [flow.descriptor],
     dryRun,
     logger: deps.logger,
     onlyKeys: new Set([key]),
@@ -64,7 +71,7 @@ export async function planWrite(
   deps: WriteDeps,
   request: {
     tool: string;
-    flow: FlowDescriptor;
+    flow: GatewayFlow;
     entity: string;
     key: string;
     rows: readonly StagedRow[];
@@ -74,7 +81,7 @@ export async function planWrite(
   const planId = randomUUID();
   for (const row of request.rows) {
     const p = new Params(deps.dialect);
-    const values = JOURNAL_LINE_COLUMNS.map((c) =>
+    const values = STAGED_COLUMNS.map((c) =>
       p.add(
         c === 'plan_id'
           ? planId
@@ -86,7 +93,7 @@ export async function planWrite(
       ),
     );
     await deps.warehouse.query(
-      `insert into ${table(deps, '_elt_mcp_journal_lines')} (${JOURNAL_LINE_COLUMNS.join(', ')}) values (${values.join(', ')})`,
+      `insert into ${table(deps, '_elt_mcp_staged_rows')} (${STAGED_COLUMNS.join(', ')}) values (${values.join(', ')})`,
       p.values,
     );
   }
@@ -99,7 +106,7 @@ export async function planWrite(
   const values = [
     planId,
     request.tool,
-    request.flow.name,
+    request.flow.descriptor.name,
     request.entity,
     request.key,
     action,
@@ -149,11 +156,7 @@ export interface ApplyAnswer {
 }
 
 /** Applies a plan: re-plans (the books may have moved), then posts only a create; the ledger says the rest. */
-export async function applyPlan(
-  deps: WriteDeps,
-  plan: StoredPlan,
-  flow: FlowDescriptor,
-): Promise<ApplyAnswer> {
+export async function applyPlan(deps: WriteDeps, plan: StoredPlan, flow: GatewayFlow): Promise<ApplyAnswer> {
   const check = await engineRun(deps, flow, plan.plan_id, plan.external_key, true);
   const item = check.items.find((i) => i.externalKey === plan.external_key);
   const error = check.flows.find((f) => f.error)?.error;
@@ -166,7 +169,7 @@ export async function applyPlan(
     const p = new Params(deps.dialect);
     const where = compileWhere(
       [
-        { column: 'flow', op: '=', value: flow.name },
+        { column: 'flow', op: '=', value: flow.descriptor.name },
         { column: 'entity', op: '=', value: plan.entity },
         { column: 'external_key', op: '=', value: plan.external_key },
         { column: 'status', op: '=', value: 'posted' },
