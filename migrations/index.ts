@@ -7,6 +7,7 @@ import { controlTablesMigration } from './0001-control-tables.ts';
 import { runMetricsMigration } from './0002-run-metrics.ts';
 import { objectDefinitionsMigration } from './0003-object-definitions.ts';
 import { reverseLedgerMigration } from './0004-reverse-ledger.ts';
+import { mcpAuditMigration } from './0005-mcp-audit.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
@@ -14,6 +15,7 @@ export function controlMigrations(schema: string): Record<string, Migration> {
     '0002_run_metrics': runMetricsMigration(schema),
     '0003_object_definitions': objectDefinitionsMigration(schema),
     '0004_reverse_ledger': reverseLedgerMigration(schema),
+    '0005_mcp_audit': mcpAuditMigration(schema),
   };
 }
 

@@ -325,6 +325,49 @@ const logging = z
   .strict()
   .default({ level: 'info' });
 
+const mcp = z
+  .object({
+    host: z
+      .string()
+      .min(1)
+      .default('127.0.0.1')
+      .describe(
+        'Address the HTTP transport listens on (loopback by default; anything else exposes the books).',
+      ),
+    port: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(8765)
+      .describe('Port of the HTTP transport (0: any free port).'),
+    token: z
+      .string()
+      .min(16)
+      .optional()
+      .describe(
+        'Bearer token every HTTP request must present (at least 16 characters); not needed for stdio.',
+      ),
+    entities: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Entities the gateway answers about (allow-list). Empty: every entity.'),
+    writes: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Write tools enabled by name. Empty (default): the gateway is read-only.'),
+    maxRows: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(500)
+      .describe('Largest page any tool returns.'),
+  })
+  .strict()
+  .default({ host: '127.0.0.1', port: 8765, entities: [], writes: [], maxRows: 500 })
+  .describe('The agent gateway (intacct-elt mcp): an MCP server over the warehouse marts.');
+
 /** The alert kinds a webhook can be sent for (see src/ops/alerts.ts). */
 export const ALERT_KINDS = ['run-failure', 'data-test-failure', 'reverse-rejected', 'stale-objects'] as const;
 
@@ -420,6 +463,7 @@ export const configSchema = z
     alerts,
     freshness,
     ops,
+    mcp,
   })
   .strict();
 
@@ -439,6 +483,7 @@ export const SECRET_PATHS = [
   'alerts.webhookUrl',
   'reverse.approvals.slackWebhookUrl',
   'reverse.approvals.slackSigningSecret',
+  'mcp.token',
 ] as const;
 
 export interface EnvVar {
@@ -482,4 +527,6 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'INTACCT_ELT_SHUTDOWN_GRACE_SECONDS', path: 'ops.shutdownGraceSeconds' },
   { name: 'SLACK_WEBHOOK_URL', path: 'reverse.approvals.slackWebhookUrl' },
   { name: 'SLACK_SIGNING_SECRET', path: 'reverse.approvals.slackSigningSecret' },
+  { name: 'INTACCT_ELT_MCP_TOKEN', path: 'mcp.token' },
+  { name: 'INTACCT_ELT_MCP_ENTITIES', path: 'mcp.entities', parse: 'list' },
 ];

@@ -53,7 +53,13 @@ describe('migrate and status commands', () => {
     expect(await migrateCommand.run(first.ctx)).toBe(0);
     expect(JSON.parse(first.out())).toEqual({
       warehouse: 'duckdb',
-      applied: ['0001_control_tables', '0002_run_metrics', '0003_object_definitions', '0004_reverse_ledger'],
+      applied: [
+        '0001_control_tables',
+        '0002_run_metrics',
+        '0003_object_definitions',
+        '0004_reverse_ledger',
+        '0005_mcp_audit',
+      ],
     });
     const second = context({});
     expect(await migrateCommand.run(second.ctx)).toBe(0);

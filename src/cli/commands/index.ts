@@ -5,6 +5,7 @@ import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
+import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
 import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
 import { pushCommand } from './push.ts';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   modelsBuildCommand,
   modelsTestCommand,
   modelsDocsCommand,
+  mcpCommand,
   demoCommand,
   sandboxCommand,
   schedulesListCommand,
