@@ -26,6 +26,7 @@ import {
   FUND_IDS,
   HISTORY_END,
   HISTORY_START,
+  intercompanyPartyId,
   type MasterData,
   type PartyInfo,
   monthEnd,
@@ -457,12 +458,19 @@ export function buildHistory(store: SandboxStore, rng: Rng, scale: number, md: M
     for (const sub of ['UK1', 'DE1']) {
       const fee = r.wholeMoney(4000, 4000 + 20000 * Math.max(scale, 0.1), 50);
       je('US1', date, 'ICJ', `Management fee charged to ${sub} ${date.slice(0, 7)}`, [
-        dr(CONTROL_ACCOUNTS.intercompanyReceivable, fee, 'US1', { DESCRIPTION: `Due from ${sub}` }),
+        dr(CONTROL_ACCOUNTS.intercompanyReceivable, fee, 'US1', {
+          DESCRIPTION: `Due from ${sub}`,
+          CUSTOMERID: intercompanyPartyId(sub),
+        }),
         cr('4950', fee, 'US1', { DEPARTMENT: 'G&A' }),
       ]);
       je(sub, date, 'ICJ', `Management fee from US1 ${date.slice(0, 7)}`, [
         dr('7200', fee, sub, { DEPARTMENT: 'G&A', CURRENCY: 'USD' }),
-        cr(CONTROL_ACCOUNTS.intercompanyPayable, fee, sub, { CURRENCY: 'USD', DESCRIPTION: 'Due to US1' }),
+        cr(CONTROL_ACCOUNTS.intercompanyPayable, fee, sub, {
+          CURRENCY: 'USD',
+          DESCRIPTION: 'Due to US1',
+          VENDORID: intercompanyPartyId('US1'),
+        }),
       ]);
     }
   };

@@ -573,7 +573,79 @@ export function buildMasterData(store: SandboxStore, rng: Rng, scale: number): M
       STATUS: 'active',
     });
   }
+  buildIntercompanySetup(store);
   return { locations, customers, vendors, employees, projects, items, periods };
+}
+
+/** The account that offsets consolidation eliminations in each entity of a pair. */
+export const INTERCOMPANY_ELIMINATION_ACCOUNT = '1490';
+
+/** The customer and vendor id under which an entity appears in the other entities' books. */
+export function intercompanyPartyId(entityId: string): string {
+  return `IC-${entityId}`;
+}
+
+/**
+ * The intercompany setup: every entity is a customer and a vendor of the others (the counterparty
+ * dimension on due-from and due-to lines, so balances reconcile per entity pair), and an
+ * elimination clearing account. Written last and without random draws, so every other generated
+ * record stays exactly as it was.
+ */
+function buildIntercompanySetup(store: SandboxStore): void {
+  const stamps = createStamps(store, { atMs: SETUP_MS });
+  const top = mega(store, TOP_LEVEL_ID);
+  for (const e of ENTITIES) {
+    const common = {
+      NAME: `${e.name} (intercompany)`,
+      TERMNAME: 'N30',
+      ONHOLD: 'false',
+      STATUS: 'active',
+      CURRENCY: e.baseCurrency,
+      'DISPLAYCONTACT.PRINTAS': e.name,
+      'DISPLAYCONTACT.MAILADDRESS.COUNTRY': e.country,
+      ...stamps,
+      ...top,
+    };
+    store.insert('CUSTOMER', {
+      ...common,
+      CUSTOMERID: intercompanyPartyId(e.id),
+      CUSTTYPE: 'Intercompany',
+      ONETIME: 'false',
+      ARACCOUNT: CONTROL_ACCOUNTS.accountsReceivable,
+      ARACCOUNTTITLE: 'Accounts Receivable',
+    });
+    store.insert('VENDOR', {
+      ...common,
+      VENDORID: intercompanyPartyId(e.id),
+      VENDTYPE: 'Intercompany',
+      APACCOUNT: CONTROL_ACCOUNTS.accountsPayable,
+      APACCOUNTTITLE: 'Accounts Payable',
+    });
+  }
+  store.insert('GLACCOUNT', {
+    ACCOUNTNO: INTERCOMPANY_ELIMINATION_ACCOUNT,
+    TITLE: 'Intercompany Elimination Clearing',
+    ACCOUNTTYPE: 'balancesheet',
+    NORMALBALANCE: 'debit',
+    CLOSINGTYPE: 'non-closing account',
+    CLOSINGACCOUNTNO: null,
+    CLOSINGACCOUNTTITLE: null,
+    CATEGORY: 'Other Current Assets',
+    STATUS: 'active',
+    REQUIREDEPT: 'false',
+    REQUIRELOC: 'true',
+    REQUIREPROJECT: 'false',
+    REQUIRECUSTOMER: 'false',
+    REQUIREVENDOR: 'false',
+    REQUIREEMPLOYEE: 'false',
+    REQUIREITEM: 'false',
+    REQUIRECLASS: 'false',
+    REQUIREGLDIMFUND: 'false',
+    TAXABLE: 'false',
+    SUBLEDGERCONTROLON: 'false',
+    ENABLEGLDIMFUND: 'false',
+    ...stamps,
+  });
 }
 
 function buildExchangeRates(w: Writer, rng: Rng): void {
