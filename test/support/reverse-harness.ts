@@ -32,6 +32,12 @@ export const REFERENCE_OBJECTS = [
   'VENDOR',
   'TRXCURRENCIES',
   'PODOCUMENT',
+  // The intercompany flows: entity base currencies, Intacct's exchange rates, and the GL whose
+  // intercompany balances month-end eliminations reverse (reporting periods for the mart).
+  'LOCATIONENTITY',
+  'EXCHANGERATEENTRY',
+  'GLDETAIL',
+  'REPORTINGPERIOD',
 ];
 
 export interface ReverseWorld {
@@ -56,14 +62,17 @@ export function appendSeed(projectDir: string, seed: string, lines: readonly str
   appendFileSync(join(projectDir, 'seeds', `${seed}.csv`), `${lines.join('\n')}\n`);
 }
 
-/** Builds the seeds and the reverse models with the models runner (`models build --select tag:reverse`). */
+/**
+ * Builds the seeds and the reverse models with the models runner (`models build --select +tag:reverse`:
+ * with their parents, as the intercompany models read the synced GL and exchange rates).
+ */
 export async function buildReverse(world: Omit<ReverseWorld, 'relationOf'>): Promise<void> {
   const report = await runModelsStep({
     config: world.config,
     runner: world.warehouse,
     logger: silentLogger,
     projectDir: world.projectDir,
-    select: ['tag:reverse'],
+    select: ['+tag:reverse'],
     test: false,
   });
   const failed = (report.build?.models ?? []).filter((m) => m.status !== 'success');

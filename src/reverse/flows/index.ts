@@ -3,6 +3,8 @@ import type { FlowDescriptor } from '../flow.ts';
 import { cardPayments } from './card-payments.ts';
 import { crmCustomers } from './crm-customers.ts';
 import { crmInvoices } from './crm-invoices.ts';
+import { intercompanyEliminations } from './intercompany-eliminations.ts';
+import { intercompanyTransactions } from './intercompany-transactions.ts';
 import { payrollJournal } from './payroll-journal.ts';
 import { procurementBills } from './procurement-bills.ts';
 import { subscriptionRevenue } from './subscription-revenue.ts';
@@ -16,6 +18,8 @@ export const FLOWS: readonly FlowDescriptor[] = [
   payrollJournal,
   timesheetCosts,
   procurementBills,
+  intercompanyTransactions,
+  intercompanyEliminations,
 ];
 
 export const FLOW_NAMES = FLOWS.map((f) => f.name);
