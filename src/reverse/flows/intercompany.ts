@@ -41,6 +41,11 @@ function side(h: Row, prefix: 'due_from' | 'due_to'): Side {
   };
 }
 
+/** A rate as people write it: 1.236300000 → 1.2363. */
+function plainRate(rate: string): string {
+  return rate.includes('.') ? rate.replace(/0+$/, '').replace(/\.$/, '') : rate;
+}
+
 /**
  * Why the pair of this record cannot post: a counterparty missing, no Intacct rate for the date, or
  * the two sides not netting to zero in the reporting currency. Amounts that are not numbers are left
@@ -84,7 +89,7 @@ export function pairReasons(record: SourceRecord, fix: string): string[] {
       `intercompany pair ${pair} does not net to zero in ${reporting}: ` +
         `due from ${to.entity} in ${from.entity} ${round(from.amount, 2)} ${from.currency} = ${fromReporting} ${reporting}, ` +
         `due to ${from.entity} in ${to.entity} ${round(to.amount, 2)} ${to.currency} = ${toReporting} ${reporting} ` +
-        `(Intacct rates ${from.rate} and ${to.rate} for ${date}), difference ${sub(fromReporting, toReporting)} ${reporting}; ` +
+        `(Intacct rates ${plainRate(from.rate!)} and ${plainRate(to.rate!)} for ${date}), difference ${sub(fromReporting, toReporting)} ${reporting}; ` +
         `${fix}; neither entry of the pair is posted`,
     );
   }
@@ -92,7 +97,10 @@ export function pairReasons(record: SourceRecord, fix: string): string[] {
 }
 
 /** Lines on the intercompany accounts must name the counterparty (customer on due-from, vendor on due-to). */
-export function counterpartyReasons(record: SourceRecord, accounts: { dueFrom: string; dueTo: string }): string[] {
+export function counterpartyReasons(
+  record: SourceRecord,
+  accounts: { dueFrom: string; dueTo: string },
+): string[] {
   const reasons: string[] = [];
   record.lines.forEach((l, i) => {
     const account = cell(l, 'line_account');

@@ -323,7 +323,7 @@ function rates(store: SandboxStore): RateTable {
       list = [];
       pairs.set(key, list);
     }
-    list.push({ date: r.EFFECTIVE_START_DATE ?? '', rate: r.RATE ?? '1' });
+    list.push({ date: r.EFFECTIVE_START_DATE ?? '', rate: r.EXCHANGE_RATE ?? '1' });
   }
   for (const list of pairs.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const table = { version: count, pairs };
