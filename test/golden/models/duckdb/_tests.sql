@@ -382,10 +382,20 @@ select *
 from "analytics_marts"."fct_timesheet_entry"
 where timesheet_entry_key is null
 
+-- not_null_intercompany_reconciliation_creditor_entity_id
+select *
+from "analytics_marts"."intercompany_reconciliation"
+where creditor_entity_id is null
+
+-- not_null_intercompany_reconciliation_debtor_entity_id
+select *
+from "analytics_marts"."intercompany_reconciliation"
+where debtor_entity_id is null
+
 -- ties_out_intercompany_reconciliation
 select *
 from "analytics_marts"."intercompany_reconciliation"
-where abs(coalesce(difference, 0)) > 0
+where abs(coalesce(abs(coalesce(difference, 1)) + abs(trx_difference), 0)) > 0
 
 -- ties_out_subledger_tie_out
 select *
@@ -452,6 +462,30 @@ where name is null
 select *
 from "analytics_reverse"."rev_crm_invoices"
 where external_key is null
+
+-- not_null_rev_intercompany_eliminations_external_key
+select *
+from "analytics_reverse"."rev_intercompany_eliminations"
+where external_key is null
+
+-- accepted_values_rev_intercompany_eliminations_line_side
+select line_side as value_field, count(*) as n_records
+from "analytics_reverse"."rev_intercompany_eliminations"
+where line_side is not null
+  and line_side not in ('debit', 'credit')
+group by line_side
+
+-- not_null_rev_intercompany_transactions_external_key
+select *
+from "analytics_reverse"."rev_intercompany_transactions"
+where external_key is null
+
+-- accepted_values_rev_intercompany_transactions_line_side
+select line_side as value_field, count(*) as n_records
+from "analytics_reverse"."rev_intercompany_transactions"
+where line_side is not null
+  and line_side not in ('debit', 'credit')
+group by line_side
 
 -- not_null_rev_payroll_journal_external_key
 select *
