@@ -91,8 +91,8 @@ interface ReconRow {
   currency: string;
   due_from_balance: string;
   due_to_balance: string;
-  trx_difference: string;
-  difference: string | null;
+  difference: string;
+  reporting_difference: string | null;
   consolidated_due_from: string | null;
   consolidated_due_to: string | null;
 }
@@ -101,7 +101,7 @@ async function reconciliation(periodEnd: string): Promise<ReconRow[]> {
   return world.warehouse.query<ReconRow>(
     `select creditor_entity_id, debtor_entity_id, currency,
             cast(due_from_balance as varchar) as due_from_balance, cast(due_to_balance as varchar) as due_to_balance,
-            cast(trx_difference as varchar) as trx_difference, cast(difference as varchar) as difference,
+            cast(difference as varchar) as difference, cast(reporting_difference as varchar) as reporting_difference,
             cast(consolidated_due_from as varchar) as consolidated_due_from,
             cast(consolidated_due_to as varchar) as consolidated_due_to
        from ${world.relationOf('intercompany_reconciliation')}
@@ -162,8 +162,8 @@ describe('intercompany through the sandbox', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.debtor_entity_id, JSON.stringify(r)).not.toBeNull();
-      expect(isZero(r.trx_difference), JSON.stringify(r)).toBe(true);
-      expect(r.difference !== null && isZero(r.difference), JSON.stringify(r)).toBe(true);
+      expect(isZero(r.difference), JSON.stringify(r)).toBe(true);
+      expect(r.reporting_difference !== null && isZero(r.reporting_difference), JSON.stringify(r)).toBe(true);
     }
     // The flow's pairs are there, each with its own balance: e.g. US1 holds GBP due from UK1.
     const gbp = rows.find(

@@ -87,14 +87,15 @@ export async function runPush(ctx: CommandContext, config: JobConfig, dryRun: bo
 
 export const pushCommand = defineCommand({
   name: 'push',
-  summary: 'Post the reverse models (CRM, billing, payroll, procurement) into Intacct, exactly once',
+  summary:
+    'Post the reverse models (CRM, billing, payroll, procurement, intercompany) into Intacct, exactly once',
   description:
     "Reads each flow's reverse model from the warehouse, diffs it against the reverse ledger by external key\n" +
     'and payload hash, validates every record (balance, accounts, dimensions active in the entity, open\n' +
     'period, dates, amounts, currencies, mappings), then sends creates, updates and corrections in batches\n' +
     'with deterministic control ids, looking each record up by its key first. Each outcome goes to the\n' +
     'ledger. With --dry-run, prints and stores the plan and sends nothing. Exit 3 when records were rejected.\n' +
-    'Build the reverse models first: intacct-elt models build --select tag:reverse',
+    'Build the reverse models (with the models they read) first: intacct-elt models build --select +tag:reverse',
   usage: 'push [--dry-run] [--flow NAME[,NAME]] [--plan-file PATH] [--project DIR] [--json]',
   options: {
     ...CONFIG_OPTIONS,

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { type Filter, Params, compileWhere, money, text } from '../sql.ts';
 import { defineTool, entityFilter, periodArg, plain } from './tool.ts';
 
-/** intercompany_reconciliation: due-from vs due-to per month and currency, with the entries behind a mismatch. */
+/** intercompany_reconciliation: due-from vs due-to per month, entity pair and currency, with the entries behind a mismatch. */
 export const intercompanyReconciliationTool = defineTool({
   name: 'intercompany_reconciliation',
   title: 'Intercompany reconciliation',
   description:
-    'Due-from and due-to balances across entities per month-end and currency; by default only mismatched pairs (difference not zero), each with the latest GL entries behind it (entries limited to allowed entities).',
+    'Due-from (creditor entity) and due-to (debtor entity) balances per month-end, entity pair and currency, the difference in that currency and in the reporting currency; by default only mismatched pairs (difference not zero), each with the latest GL entries behind it (entries limited to allowed entities).',
   kind: 'read',
   input: {
     period: periodArg.optional().describe('Only the month ending in this fiscal month, YYYY-MM.'),
@@ -26,9 +26,11 @@ export const intercompanyReconciliationTool = defineTool({
     const p = new Params(d);
     const limit = Math.min(a.limit, ctx.maxRows);
     const pairs = await ctx.warehouse.query(
-      `select period_name, ${text(d, 'period_end_date', 'period_end_date')}, currency, entities_due_from, entities_due_to, ` +
-        `${money(d, 'due_from_balance', 'due_from_balance')}, ${money(d, 'due_to_balance', 'due_to_balance')}, ${money(d, 'difference', 'difference')} ` +
-        `from ${ctx.mart('intercompany_reconciliation')}${compileWhere(where, p)} order by period_end_date, currency limit ${limit}`,
+      `select period_name, ${text(d, 'period_end_date', 'period_end_date')}, creditor_entity_id, debtor_entity_id, currency, ` +
+        `${money(d, 'due_from_balance', 'due_from_balance')}, ${money(d, 'due_to_balance', 'due_to_balance')}, ${money(d, 'difference', 'difference')}, ` +
+        `reporting_currency, ${money(d, 'reporting_difference', 'reporting_difference')} ` +
+        `from ${ctx.mart('intercompany_reconciliation')}${compileWhere(where, p)} ` +
+        `order by period_end_date, creditor_entity_id, debtor_entity_id, currency limit ${limit}`,
       p.values,
     );
     const out = [];
@@ -44,6 +46,19 @@ export const intercompanyReconciliationTool = defineTool({
                 ...entityFilter(ctx, undefined),
                 { column: 'period_end_date', op: '=', value: String(pair.period_end_date) },
                 { column: 'currency', op: '=', value: String(pair.currency) },
+                // The pair's own lines (a pair with an unknown side lists every line without one).
+                ...(pair.creditor_entity_id === null
+                  ? []
+                  : [
+                      {
+                        column: 'creditor_entity_id',
+                        op: '=' as const,
+                        value: String(pair.creditor_entity_id),
+                      },
+                    ]),
+                ...(pair.debtor_entity_id === null
+                  ? []
+                  : [{ column: 'debtor_entity_id', op: '=' as const, value: String(pair.debtor_entity_id) }]),
               ],
               ep,
             ) +

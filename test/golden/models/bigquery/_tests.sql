@@ -395,7 +395,7 @@ where debtor_entity_id is null
 -- ties_out_intercompany_reconciliation
 select *
 from `analytics_marts`.`intercompany_reconciliation`
-where abs(coalesce(abs(coalesce(difference, 1)) + abs(trx_difference), 0)) > 0
+where abs(coalesce(abs(difference) + abs(coalesce(reporting_difference, 1)), 0)) > 0
 
 -- ties_out_subledger_tie_out
 select *

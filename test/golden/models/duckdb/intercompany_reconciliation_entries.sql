@@ -5,8 +5,8 @@ select
     r.period_end_date,
     r.creditor_entity_id,
     r.debtor_entity_id,
-    r.trx_difference,
     r.difference,
+    r.reporting_difference,
     e.*
 from "analytics_marts"."intercompany_reconciliation" as r
 inner join "analytics_intermediate"."int_intercompany_entries" as e
@@ -18,4 +18,4 @@ inner join "analytics_intermediate"."int_intercompany_entries" as e
         or (e.side = 'due_to' and e.entity_id = r.debtor_entity_id and e.counterparty_entity_id = r.creditor_entity_id)
         or (e.counterparty_entity_id is null and (r.creditor_entity_id is null or r.debtor_entity_id is null))
     )
-where r.trx_difference <> 0 or r.difference <> 0 or r.reporting_rate is null
+where r.difference <> 0 or r.reporting_difference <> 0 or r.reporting_rate is null

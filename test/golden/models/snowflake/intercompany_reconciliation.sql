@@ -1,7 +1,7 @@
 -- Per period end, entity pair and transaction currency: the due-from balance the creditor entity
 -- holds against the debtor and the due-to balance the debtor holds against the creditor, before
--- eliminations. They must net to zero in the transaction currency (trx_difference) and in the
--- reporting currency (difference), both balances translated at Intacct's rate for the period end
+-- eliminations. They must net to zero in the transaction currency (difference) and in the
+-- reporting currency (reporting_difference), both balances translated at Intacct's rate for the period end
 -- (int_reporting_rates) and rounded half away from zero to cents. Then the consolidated due-from and
 -- due-to balances left after eliminations, which are zero once the month is eliminated.
 with periods as (
@@ -65,10 +65,10 @@ select
     reporting_rate,
     due_from_balance,
     due_to_balance,
-    due_from_balance + due_to_balance as trx_difference,
+    due_from_balance + due_to_balance as difference,
     round(due_from_balance * reporting_rate, 2) as due_from_reporting,
     round(due_to_balance * reporting_rate, 2) as due_to_reporting,
-    round(due_from_balance * reporting_rate, 2) + round(due_to_balance * reporting_rate, 2) as difference,
+    round(due_from_balance * reporting_rate, 2) + round(due_to_balance * reporting_rate, 2) as reporting_difference,
     round(consolidated_due_from_trx * reporting_rate, 2) as consolidated_due_from,
     round(consolidated_due_to_trx * reporting_rate, 2) as consolidated_due_to,
     elimination_lines
