@@ -376,6 +376,8 @@ describe('mcp gateway over streamable HTTP', () => {
     const bad = await call(client, 'trial_balance', { period: '2026-13' });
     expect(bad.ok).toBe(false);
     expect(bad.ok ? '' : bad.message).toContain('trial_balance: a month as YYYY-MM, e.g. 2026-03 at period');
+    const unknown = await call(client, 'no_such_tool', { a: 1 });
+    expect(unknown).toEqual({ ok: false, message: expect.stringContaining('Tool no_such_tool not found') });
     const audit = await raw(
       `select tool, outcome, arguments, message, duration_ms from intacct_raw._elt_mcp_audit order by called_at`,
     );
@@ -385,6 +387,10 @@ describe('mcp gateway over streamable HTTP', () => {
     expect(audit.filter((a) => a.outcome === 'ok').map((a) => a.tool)).toEqual(
       expect.arrayContaining(['gl_entries', 'data_freshness', 'intercompany_reconciliation']),
     );
+    expect(audit.find((a) => a.tool === 'no_such_tool')).toMatchObject({
+      outcome: 'invalid',
+      arguments: '{"a":1}',
+    });
     expect(audit.find((a) => a.tool === 'customer_details' && a.outcome === 'invalid')?.message).toContain(
       'no customer',
     );
@@ -700,6 +706,10 @@ describe('mcp gateway writes: invoices, purchase orders, master data and approva
       lines: [{ ...args.lines[0], quantity: 3 }],
     });
     expect(quantityAsNumber).toEqual({ ok: false, message: expect.stringContaining('expected string') });
+    const audited = await raw(
+      `select outcome, message from intacct_raw._elt_mcp_audit where tool = 'create_purchase_order' and outcome = 'invalid'`,
+    );
+    expect(audited.map((a) => a.message)).toEqual([expect.stringContaining('expected string')]);
   });
 
   it('update_customer and update_vendor: only the given fields change, once; an empty change is refused', async () => {

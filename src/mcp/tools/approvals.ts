@@ -16,6 +16,15 @@ async function writePlan(
   return { writes: ctx.writes, source };
 }
 
+/*
+ * These approvals happen before a record reaches Intacct, in the reverse ledger, as the engine's
+ * Slack approvals do (src/reverse/approvals.ts); no Intacct function is sent for them. Intacct does
+ * document approving a purchasing transaction already in Intacct (`<approve><PODOCUMENT><DOCID/>
+ * <COMMENT/>` and `<decline>`: developer.intacct.com/api/purchasing/purchasing-transactions/,
+ * Intacct/intacct-sdk-js test/Functions/Purchasing/PurchasingTransactionApproveTest.ts); the gateway
+ * does not use it, since what it creates is approved before it is sent.
+ */
+
 /**
  * Step one of an approval request: the reverse-ETL engine plans the write as held for approval (its
  * validation, and any positive amount held). Applying it holds the record in the ledger (and posts
