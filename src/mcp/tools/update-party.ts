@@ -17,25 +17,28 @@ const changes = {
   country: z.string().min(1).max(60).optional(),
 };
 
+/** The id field is named for the party (customerId, vendorId), so the input shape is built per party. */
+function updateInput<K extends 'customerId' | 'vendorId'>(idName: K, label: string) {
+  const id = { [idName]: idArg(label) } as Record<K, ReturnType<typeof idArg>>;
+  return {
+    entity: plannedEntityArg.describe('Entity whose session sends the change (the allow-list applies).'),
+    ...id,
+    ...changes,
+    idempotencyKey: keyArg,
+  };
+}
+
 function updateTool(party: 'customer' | 'vendor') {
   const tool = `update_${party}` as const;
   const idName = party === 'customer' ? 'customerId' : 'vendorId';
-  const Party = party === 'customer' ? 'Customer' : 'Vendor';
   return defineTool({
     name: tool,
     title: `Plan a ${party} master-data change`,
     description: `Plans a change to one ${party}'s master data (name, status, payment term, contact and address) as a generic update of ${party.toUpperCase()} through the reverse-ETL engine: the ${party} must exist and be active in the entity. Only the fields given change. Nothing is sent: call apply_plan with the planId (only if the server enables writes for ${tool}). The same idempotencyKey never posts twice.`,
     kind: 'plan',
-    input: {
-      entity: plannedEntityArg.describe('Entity whose session sends the change (the allow-list applies).'),
-      [idName]: idArg(Party),
-      ...changes,
-      idempotencyKey: keyArg,
-    } as { entity: typeof plannedEntityArg; customerId: ReturnType<typeof idArg> } & typeof changes & {
-        idempotencyKey: typeof keyArg;
-      },
+    input: updateInput(idName, party === 'customer' ? 'Customer' : 'Vendor'),
     async run(ctx, args) {
-      const a = args as unknown as Record<string, string | undefined> & { entity: string };
+      const a = args as Record<string, string | undefined> & { entity: string };
       const writes = writeContext(ctx, a.entity);
       const id = a[idName] ?? '';
       const given = Object.keys(changes).filter((k) => a[k] !== undefined);
