@@ -2,6 +2,9 @@
  * Writes through the reverse-ETL engine, never around it. A plan stages the agent's record and runs
  * the engine's dry run on it (the validation of `push --dry-run`); the apply runs the engine's push
  * for that one external key, so the ledger makes it exactly once however often it is repeated.
+ * Approvals use the engine's too: a submission is a push that holds the record (any positive
+ * amount held; Slack asked when configured), a decision is the engine's recordDecision, and a held
+ * record posts only once approved, exactly as approved.
  */
 import { randomUUID } from 'node:crypto';
 import type { JobConfig } from '../../config/schema.ts';
