@@ -8,6 +8,7 @@ import { loadProject } from '../models/project.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { clientFor } from '../cli/job.ts';
 import type { IntacctClient } from '../intacct/client.ts';
+import { SlackWebhookNotifier } from '../reverse/approvals.ts';
 import type { WriteDeps } from './writes/engine.ts';
 import { AuditLog } from './audit.ts';
 import { type RunningGatewayHttp, startGatewayHttp } from './http.ts';
@@ -36,7 +37,9 @@ export function checkGatewayConfig(config: JobConfig): void {
 /** The reverse-ETL engine's dependencies; the Intacct client opens on the first apply. */
 function writeDeps(options: GatewayOptions): WriteDeps & { close(): Promise<void> } {
   let client: IntacctClient | undefined;
+  const webhook = options.config.reverse.approvals.slackWebhookUrl;
   return {
+    notifier: webhook ? new SlackWebhookNotifier(webhook) : undefined,
     config: options.config,
     warehouse: options.warehouse,
     dialect: SQL_DIALECTS[options.config.warehouse.type],

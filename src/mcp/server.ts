@@ -4,6 +4,7 @@
  * tool error with what went wrong and how to fix it, never a stack or a secret.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { z } from 'zod';
 import type { JobConfig } from '../config/schema.ts';
 import { ClassifiedError } from '../core/errors.ts';
@@ -15,6 +16,7 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 import { AccessDenied, AccessPolicy } from './access.ts';
 import type { AuditLog, AuditOutcome } from './audit.ts';
 import { PROMPTS } from './prompts.ts';
+import { RefusedCalls } from './refused-calls.ts';
 import {
   DATA_DICTIONARY_URI,
   MART_LIST_URI,
@@ -65,9 +67,17 @@ function describeError(error: unknown): { outcome: AuditOutcome; message: string
   return { outcome: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The gateway's MCP server: every transport it connects to is watched for refused tool calls. */
+class GatewayServer extends McpServer {
+  refused: RefusedCalls | undefined;
+  override async connect(transport: Transport): Promise<void> {
+    return super.connect(this.refused ? this.refused.watch(transport) : transport);
+  }
+}
+
 export function createGatewayServer(deps: GatewayDeps): McpServer {
   const ctx = gatewayContext(deps.config, deps.warehouse, deps.writes ?? null);
-  const server = new McpServer(
+  const server = new GatewayServer(
     { name: 'intacct-elt', version: VERSION },
     {
       instructions:
@@ -104,6 +114,12 @@ export function createGatewayServer(deps: GatewayDeps): McpServer {
     }
   };
 
+  // Invalid input (and unknown tools) are refused by the SDK before a tool runs; audit those too.
+  const refused = new RefusedCalls((tool, args, message, started) =>
+    audit(tool, args, 'invalid', message, started),
+  );
+  server.refused = refused;
+
   for (const tool of deps.tools ?? TOOLS) {
     server.registerTool(
       tool.name,
@@ -113,7 +129,8 @@ export function createGatewayServer(deps: GatewayDeps): McpServer {
         inputSchema: tool.input,
         annotations: { readOnlyHint: tool.kind !== 'apply', openWorldHint: false },
       },
-      async (args: Record<string, unknown>) => {
+      async (args: Record<string, unknown>, extra: { requestId: string | number }) => {
+        refused.markRan(extra.requestId);
         const started = performance.now();
         try {
           const result = await tool.run(ctx, args as never);
@@ -127,21 +144,6 @@ export function createGatewayServer(deps: GatewayDeps): McpServer {
       },
     );
   }
-
-  // Invalid input is refused by the SDK before a tool runs; audit those refusals too.
-  const patched = server as unknown as {
-    validateToolInput(tool: unknown, args: unknown, name: string): Promise<unknown>;
-  };
-  const validate = patched.validateToolInput.bind(server);
-  patched.validateToolInput = async (tool, args, name) => {
-    const started = performance.now();
-    try {
-      return await validate(tool, args, name);
-    } catch (error) {
-      await audit(name, args, 'invalid', error instanceof Error ? error.message : String(error), started);
-      throw error;
-    }
-  };
 
   const marts = martDocs(deps.project, ctx.mart);
   server.registerResource(

@@ -207,7 +207,7 @@ async function lookup(
   opts: ApplyOptions,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  if (references.length === 0) return found;
+  if (references.length === 0 || flow.updatesExisting) return found;
   const field = flow.lookup.field;
   for await (const batch of opts.client.readRecords({
     object: flow.lookup.object,

@@ -77,9 +77,15 @@ export interface FlowDescriptor {
   readonly summary: string;
   /** The reverse model (a relation in the analytics schema). */
   readonly model: string;
-  readonly object: 'CUSTOMER' | 'ARINVOICE' | 'ARPYMT' | 'GLBATCH' | 'APBILL';
+  readonly object: 'CUSTOMER' | 'VENDOR' | 'ARINVOICE' | 'ARPYMT' | 'GLBATCH' | 'APBILL' | 'PODOCUMENT';
   /** Where the external key lives in Intacct, to find a record an earlier (crashed) run posted. */
   readonly lookup: { readonly object: string; readonly field: string };
+  /**
+   * The flow's writes change a record that already exists (master-data updates keyed by a change
+   * request, not by the record): such a write is idempotent by itself, and the record is found
+   * under its own id, so nothing is looked up before it is sent.
+   */
+  readonly updatesExisting?: boolean;
   /**
    * What a changed payload does: `update` the record, `correct` it (journal entries: a reversing
    * entry plus a new version, never an edit), or `none` (documents with payments cannot change:

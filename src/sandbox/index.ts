@@ -55,7 +55,10 @@ export interface SandboxOptions {
   readonly store?: SandboxStore;
   /** UNCONFIRMED protocol details (see protocol/context.ts). */
   readonly protocol?: Partial<
-    Pick<ProtocolSettings, 'duplicateStyle' | 'maxReadKeys' | 'genericArInvoiceCreate' | 'badUserStyle'>
+    Pick<
+      ProtocolSettings,
+      'duplicateStyle' | 'maxReadKeys' | 'genericArInvoiceCreate' | 'badUserStyle' | 'poDocumentNumbering'
+    >
   >;
 }
 
@@ -123,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     maxReadKeys: options.protocol?.maxReadKeys ?? 100,
     genericArInvoiceCreate: options.protocol?.genericArInvoiceCreate ?? false,
     badUserStyle: options.protocol?.badUserStyle ?? 'authentication',
+    poDocumentNumbering: options.protocol?.poDocumentNumbering ?? 'given',
   };
   const gateway: GatewayState = {
     store,

@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -374,6 +376,8 @@ describe('mcp gateway over streamable HTTP', () => {
     const bad = await call(client, 'trial_balance', { period: '2026-13' });
     expect(bad.ok).toBe(false);
     expect(bad.ok ? '' : bad.message).toContain('trial_balance: a month as YYYY-MM, e.g. 2026-03 at period');
+    const unknown = await call(client, 'no_such_tool', { a: 1 });
+    expect(unknown).toEqual({ ok: false, message: expect.stringContaining('Tool no_such_tool not found') });
     const audit = await raw(
       `select tool, outcome, arguments, message, duration_ms from intacct_raw._elt_mcp_audit order by called_at`,
     );
@@ -383,6 +387,10 @@ describe('mcp gateway over streamable HTTP', () => {
     expect(audit.filter((a) => a.outcome === 'ok').map((a) => a.tool)).toEqual(
       expect.arrayContaining(['gl_entries', 'data_freshness', 'intercompany_reconciliation']),
     );
+    expect(audit.find((a) => a.tool === 'no_such_tool')).toMatchObject({
+      outcome: 'invalid',
+      arguments: '{"a":1}',
+    });
     expect(audit.find((a) => a.tool === 'customer_details' && a.outcome === 'invalid')?.message).toContain(
       'no customer',
     );
@@ -553,6 +561,318 @@ describe('mcp gateway writes: plan, then apply through the reverse-ETL engine', 
       lines: [{ ...lines[0], amount: 12.5 }, lines[1]],
     });
     expect(amountAsNumber).toEqual({ ok: false, message: expect.stringContaining('expected string') });
+  });
+});
+
+describe('mcp gateway writes: invoices, purchase orders, master data and approvals', () => {
+  let location: string;
+  let revenueAccount: string;
+  let customerId: string;
+  let vendorId: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    const [where] = await raw(
+      `select locationid from intacct_raw.gl_detail where _entity = 'US1' and locationid is not null order by record_no limit 1`,
+    );
+    location = where?.locationid;
+    const [acct] = await raw(
+      `select account_no from analytics_staging.stg_intacct__gl_account
+        where lower(status) = 'active' and account_type = 'incomestatement' and not coalesce(is_subledger_control, false)
+          and not (coalesce(requires_department, false) or coalesce(requires_project, false)
+            or coalesce(requires_customer, false) or coalesce(requires_vendor, false) or coalesce(requires_employee, false)
+            or coalesce(requires_item, false) or coalesce(requires_class, false) or coalesce(requires_fund, false))
+        order by account_no limit 1`,
+    );
+    revenueAccount = acct?.account_no;
+    const [cust] = await raw(
+      `select customerid from intacct_raw.ar_invoice where _entity = 'US1' and _deleted_at is null order by record_no desc limit 1`,
+    );
+    customerId = cust?.customerid;
+    const [vend] = await raw(
+      `select vendorid from intacct_raw.ap_bill where _entity = 'US1' and _deleted_at is null order by record_no desc limit 1`,
+    );
+    vendorId = vend?.vendorid;
+    const [item] = await raw(
+      `select itemid from intacct_raw.item where _deleted_at is null and lower(status) = 'active' order by itemid limit 1`,
+    );
+    itemId = item?.itemid;
+    expect([location, revenueAccount, customerId, vendorId, itemId].every(Boolean)).toBe(true);
+  });
+
+  const functions = (name: string) => sandbox.stats().byFunction[name] ?? 0;
+
+  async function writer(writes: string[], extra: Record<string, unknown> = {}) {
+    const server = await serveHttp({
+      config: configSchema.parse({
+        ...config,
+        ...extra,
+        mcp: { port: 0, token: TOKEN, writes, entities: ['US1'] },
+      }),
+      warehouse,
+      projectDir: PROJECT,
+      logger: silentLogger,
+    });
+    const c = await connectHttp(server.url, TOKEN);
+    return {
+      c,
+      close: async () => {
+        await c.close();
+        await server.close();
+      },
+    };
+  }
+
+  /** Plan with the read-only server, refuse the apply there, post once with `tool` enabled, twice more sends nothing. */
+  async function planApplyOnce(tool: string, args: Record<string, unknown>, fn: string): Promise<Json> {
+    const plan = await ok(client, tool, args);
+    expect(plan).toMatchObject({ action: 'create', reasons: [], applyEnabled: false });
+    expect(await call(client, 'apply_plan', { planId: plan.planId })).toEqual({
+      ok: false,
+      message: expect.stringContaining(`writes are disabled for ${tool}`),
+    });
+    const before = functions(fn);
+    const w = await writer([tool]);
+    try {
+      const outside = await call(w.c, tool, { ...args, entity: 'DE1', idempotencyKey: `${tool}-de1` });
+      expect(outside).toEqual({ ok: false, message: expect.stringContaining('entity "DE1" is outside') });
+      const first = await ok(w.c, 'apply_plan', { planId: plan.planId });
+      expect(first).toMatchObject({ outcome: 'posted', idempotencyKey: args.idempotencyKey });
+      expect(first.intacctKey).toBeTruthy();
+      expect(await ok(w.c, 'apply_plan', { planId: plan.planId })).toEqual({
+        ...first,
+        outcome: 'already-posted',
+      });
+      const replan = await ok(w.c, tool, args);
+      expect(replan.action).toBe('unchanged');
+      expect((await ok(w.c, 'apply_plan', { planId: replan.planId })).outcome).toBe('already-posted');
+      expect(functions(fn) - before).toBe(1);
+      return { plan, first };
+    } finally {
+      await w.close();
+    }
+  }
+
+  it('create_customer_invoice: planned with the engine checks, posted once as create_invoice', async () => {
+    const args = {
+      entity: 'US1',
+      customerId,
+      invoiceDate: '2026-11-21',
+      termName: 'N30',
+      description: 'Consulting, November',
+      lines: [
+        { account: revenueAccount, amount: '1500.00', location, memo: 'Workshop' },
+        { account: revenueAccount, amount: '249.99', location },
+      ],
+      idempotencyKey: 'agent-inv-2026-11',
+    };
+    const { first } = await planApplyOnce('create_customer_invoice', args, 'create_invoice');
+    const posted = sandbox.store.list('ARINVOICE').filter((r) => r.RECORDID === 'agent-inv-2026-11');
+    expect(posted).toHaveLength(1);
+    expect(String(posted[0]?.RECORDNO)).toBe(String(first.intacctKey));
+    expect(cents(posted[0]?.TOTALENTERED)).toBe(174999n);
+    const ledger = await raw(
+      `select status from intacct_raw._elt_reverse_ledger where flow = 'mcp-customer-invoice' and external_key = 'agent-inv-2026-11'`,
+    );
+    expect(ledger).toEqual([{ status: 'posted' }]);
+    const noTerms = await call(client, 'create_customer_invoice', { ...args, termName: undefined });
+    expect(noTerms).toEqual({ ok: false, message: expect.stringContaining('give dueDate or termName') });
+    const unknown = await ok(client, 'create_customer_invoice', {
+      ...args,
+      customerId: 'NO-SUCH-CUSTOMER',
+      idempotencyKey: 'agent-inv-bad',
+    });
+    expect(unknown.action).toBe('rejected');
+    expect(unknown.reasons.join(' ')).toContain("customer 'NO-SUCH-CUSTOMER' does not exist");
+  });
+
+  it('create_purchase_order: posted once as create_potransaction, the key as its document number', async () => {
+    const args = {
+      entity: 'US1',
+      vendorId,
+      date: '2026-11-21',
+      dueDate: '2026-12-21',
+      message: 'Laptops for the new hires',
+      lines: [{ item: itemId, quantity: '3', price: '1199.50', location }],
+      idempotencyKey: 'agent-po-2026-11',
+    };
+    const { first } = await planApplyOnce('create_purchase_order', args, 'create_potransaction');
+    const posted = sandbox.store.list('PODOCUMENT').filter((r) => r.DOCNO === 'agent-po-2026-11');
+    expect(posted).toHaveLength(1);
+    expect(String(posted[0]?.RECORDNO)).toBe(String(first.intacctKey));
+    expect(posted[0]).toMatchObject({ DOCPARID: 'Purchase Order', CUSTVENDID: vendorId, TOTAL: '3598.50' });
+    const quantityAsNumber = await call(client, 'create_purchase_order', {
+      ...args,
+      lines: [{ ...args.lines[0], quantity: 3 }],
+    });
+    expect(quantityAsNumber).toEqual({ ok: false, message: expect.stringContaining('expected string') });
+    const audited = await raw(
+      `select outcome, message from intacct_raw._elt_mcp_audit where tool = 'create_purchase_order' and outcome = 'invalid'`,
+    );
+    expect(audited.map((a) => a.message)).toEqual([expect.stringContaining('expected string')]);
+  });
+
+  it('update_customer and update_vendor: only the given fields change, once; an empty change is refused', async () => {
+    const args = { entity: 'US1', customerId, email: 'ap@example.org', idempotencyKey: 'agent-cust-email' };
+    await planApplyOnce('update_customer', args, 'update');
+    expect(sandbox.store.findById('CUSTOMER', customerId)?.['DISPLAYCONTACT.EMAIL1']).toBe('ap@example.org');
+    const ledger = await raw(
+      `select status, intacct_object from intacct_raw._elt_reverse_ledger where flow = 'mcp-customer-update'`,
+    );
+    expect(ledger).toEqual([{ status: 'posted', intacct_object: 'CUSTOMER' }]);
+    const nothing = await call(client, 'update_vendor', { entity: 'US1', vendorId });
+    expect(nothing).toEqual({
+      ok: false,
+      message: expect.stringContaining('give at least one field to change'),
+    });
+    const badStatus = await call(client, 'update_vendor', { entity: 'US1', vendorId, status: 'closed' });
+    expect(badStatus.ok).toBe(false);
+    const vendorPlan = await ok(client, 'update_vendor', { entity: 'US1', vendorId, termName: 'N30' });
+    expect(vendorPlan).toMatchObject({ action: 'create', applyEnabled: false });
+    const w = await writer(['update_customer']);
+    try {
+      expect(await call(w.c, 'apply_plan', { planId: vendorPlan.planId })).toEqual({
+        ok: false,
+        message: expect.stringContaining('writes are disabled for update_vendor'),
+      });
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('submit_approval and decide_approval: a held bill posts only after approval, once; a declined one never', async () => {
+    const slack: unknown[] = [];
+    const hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        slack.push(JSON.parse(body));
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const bill = (key: string) => ({
+      entity: 'US1',
+      vendorId,
+      billDate: '2026-11-22',
+      dueDate: '2026-12-22',
+      lines: [{ account: revenueAccount, amount: '25000.00', location }],
+      idempotencyKey: key,
+    });
+    const approved = await ok(client, 'create_vendor_bill', bill('agent-held-bill'));
+    const declined = await ok(client, 'create_vendor_bill', bill('agent-declined-bill'));
+    const w = await writer(['create_vendor_bill', 'submit_approval', 'decide_approval'], {
+      reverse: { ...config.reverse, approvals: { ...config.reverse.approvals, slackWebhookUrl: hookUrl } },
+    });
+    const bills = (key: string) => sandbox.store.list('APBILL').filter((b) => b.RECORDID === key);
+    try {
+      const submit = await ok(w.c, 'submit_approval', { planId: approved.planId });
+      expect(submit).toMatchObject({ tool: 'submit_approval', action: 'submit', applyEnabled: true });
+      expect((await call(client, 'apply_plan', { planId: submit.planId })).ok).toBe(false);
+      expect(await ok(w.c, 'apply_plan', { planId: submit.planId })).toMatchObject({
+        outcome: 'submitted',
+        approval: 'pending',
+        notified: true,
+      });
+      expect((await ok(w.c, 'apply_plan', { planId: submit.planId })).outcome).toBe('already-submitted');
+      expect(slack).toHaveLength(1);
+      expect(JSON.stringify(slack[0])).toContain('agent-held-bill');
+      expect(await call(w.c, 'apply_plan', { planId: approved.planId })).toEqual({
+        ok: false,
+        message: expect.stringContaining('waiting for an approval'),
+      });
+      expect(bills('agent-held-bill')).toHaveLength(0);
+
+      const notSubmitted = await ok(w.c, 'decide_approval', {
+        planId: declined.planId,
+        decision: 'approve',
+        approver: 'controller',
+      });
+      expect(notSubmitted.action).toBe('rejected');
+      expect(notSubmitted.reasons.join(' ')).toContain('not waiting for an approval');
+
+      const decide = await ok(w.c, 'decide_approval', {
+        planId: approved.planId,
+        decision: 'approve',
+        approver: 'controller',
+      });
+      expect(decide.action).toBe('decide');
+      expect(await ok(w.c, 'apply_plan', { planId: decide.planId })).toMatchObject({
+        outcome: 'decided',
+        approval: 'approved',
+        decidedBy: 'controller',
+      });
+      expect((await ok(w.c, 'apply_plan', { planId: decide.planId })).outcome).toBe('already-decided');
+      expect((await ok(w.c, 'apply_plan', { planId: approved.planId })).outcome).toBe('posted');
+      expect((await ok(w.c, 'apply_plan', { planId: approved.planId })).outcome).toBe('already-posted');
+      expect(bills('agent-held-bill')).toHaveLength(1);
+      const [row] = await raw(
+        `select status, approval, decided_by from intacct_raw._elt_reverse_ledger where flow = 'mcp-vendor-bill' and external_key = 'agent-held-bill'`,
+      );
+      expect(row).toEqual({ status: 'posted', approval: 'approved', decided_by: 'controller' });
+
+      await ok(w.c, 'apply_plan', {
+        planId: (await ok(w.c, 'submit_approval', { planId: declined.planId })).planId,
+      });
+      const no = await ok(w.c, 'decide_approval', {
+        planId: declined.planId,
+        decision: 'decline',
+        approver: 'cfo',
+      });
+      expect((await ok(w.c, 'apply_plan', { planId: no.planId })).approval).toBe('declined');
+      expect(await call(w.c, 'apply_plan', { planId: declined.planId })).toEqual({
+        ok: false,
+        message: expect.stringContaining('"declined"'),
+      });
+      expect(bills('agent-declined-bill')).toHaveLength(0);
+    } finally {
+      await w.close();
+      await new Promise<void>((resolve) => hook.close(() => resolve()));
+    }
+    const journal = await ok(client, 'create_journal_entry', {
+      entity: 'US1',
+      journal: 'GJ',
+      date: '2026-11-22',
+      title: 'Not for approval',
+      lines: [
+        { account: revenueAccount, side: 'debit', amount: '1.00', location },
+        { account: revenueAccount, side: 'credit', amount: '1.00', location },
+      ],
+    });
+    expect(await call(client, 'submit_approval', { planId: journal.planId })).toEqual({
+      ok: false,
+      message: expect.stringContaining('cannot be submitted for approval'),
+    });
+  });
+
+  it('project_profitability: one entity, or the allow-list, and nothing outside it', async () => {
+    const rows = await allRows(client, 'project_profitability', { entity: 'US1', limit: 100 });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.entity_id))).toEqual(new Set(['US1']));
+    const hours = await raw(
+      `select projectid, cast(sum(qty) as varchar) as h from intacct_raw.timesheet_entry
+        where _deleted_at is null and projectid is not null and _entity = 'US1' group by 1`,
+    );
+    for (const h of hours) {
+      expect(
+        rows.filter((r) => r.project_id === h.projectid).reduce((s, r) => s + cents(r.hours), 0n),
+        h.projectid,
+      ).toBe(cents(h.h));
+    }
+    const w = await writer([]);
+    try {
+      const allowed = await allRows(w.c, 'project_profitability', { limit: 100 });
+      expect(new Set(allowed.map((r) => r.entity_id))).toEqual(new Set(['US1']));
+      expect(await call(w.c, 'project_profitability', { entity: 'DE1' })).toEqual({
+        ok: false,
+        message: expect.stringContaining('entity "DE1" is outside'),
+      });
+    } finally {
+      await w.close();
+    }
   });
 });
 

@@ -440,3 +440,92 @@ describe('admin truth and activity', () => {
     expect((await admin(sb.adminUrl, 'POST', '/advance', { minutes: -5 })).status).toBe(400);
   });
 });
+
+describe('purchasing transactions (legacy create_potransaction)', () => {
+  const vendorOf = () =>
+    store.list('VENDOR').find((v) => (v.MEGAENTITYID ?? null) === null && (v.STATUS ?? 'active') === 'active')
+      ?.VENDORID ?? '';
+  const itemOf = () => store.list('ITEM').find((i) => (i.STATUS ?? 'active') === 'active')?.ITEMID ?? '';
+  const po = (
+    o: { docNo?: string; type?: string; vendor?: string; contacts?: boolean; line?: string } = {},
+  ) =>
+    `<create_potransaction><transactiontype>${o.type ?? 'Purchase Order'}</transactiontype><datecreated><year>2026</year><month>11</month><day>20</day></datecreated><vendorid>${
+      o.vendor ?? vendorOf()
+    }</vendorid>${o.docNo ? `<documentno>${o.docNo}</documentno>` : ''}<referenceno>REF-9</referenceno><termname>N30</termname>${
+      o.contacts === false
+        ? ''
+        : '<returnto><contactname/></returnto><payto><contactname>Jane Doe</contactname></payto>'
+    }<potransitems>${
+      o.line ??
+      `<potransitem><itemid>${itemOf()}</itemid><quantity>4</quantity><unit>Each</unit><price>12.25</price><locationid>US1-NYC</locationid><departmentid>ENG</departmentid></potransitem>`
+    }</potransitems></create_potransaction>`;
+
+  it('creates the header and lines, keeps the document number, answers <key>, and posts nothing to the GL', async () => {
+    const batches = store.count('GLBATCH');
+    for (const [docNo, contacts] of [
+      ['PO-AGENT-1', true],
+      ['PO-AGENT-2', false],
+    ] as const) {
+      const r = result(await call(po({ docNo, contacts })));
+      expect(childText(r, 'status'), errorTexts(r)).toBe('success');
+      const header = store.list('PODOCUMENT').find((d) => d.DOCNO === docNo);
+      expect(childText(r, 'key')).toBe(header?.RECORDNO);
+      expect(header).toMatchObject({
+        DOCID: `Purchase Order-${docNo}`,
+        PONUMBER: 'REF-9',
+        TOTAL: '49.00',
+        WHENDUE: '2026-12-20',
+        MEGAENTITYID: 'US1',
+      });
+      const lines = store.list('PODOCUMENTENTRY').filter((l) => l.DOCHDRNO === header?.RECORDNO);
+      expect(lines.map((l) => [l.QUANTITY, l.PRICE, l.VALUE])).toEqual([['4', '12.25', '49.00']]);
+    }
+    expect(store.count('GLBATCH')).toBe(batches);
+    const again = result(await call(po({ docNo: 'PO-AGENT-1' })));
+    expect(errorNos(again)).toContain('BL34000061');
+  });
+
+  it('refuses an unknown definition, vendor or item, and a line without a location', async () => {
+    const item = itemOf();
+    for (const [xml, text] of [
+      [po({ type: 'Sales Order' }), "Invalid transaction definition 'Sales Order'"],
+      [po({ vendor: 'NO-SUCH-VENDOR' }), "Invalid Vendor 'NO-SUCH-VENDOR'"],
+      [
+        po({
+          line: '<potransitem><itemid>NO-SUCH-ITEM</itemid><quantity>1</quantity><locationid>US1-NYC</locationid></potransitem>',
+        }),
+        "Invalid Item 'NO-SUCH-ITEM'",
+      ],
+      [
+        po({ line: `<potransitem><itemid>${item}</itemid><quantity>1</quantity></potransitem>` }),
+        'Use of empty Location is invalid',
+      ],
+    ] as const) {
+      const r = result(await call(xml));
+      expect(childText(r, 'status')).toBe('failure');
+      expect(errorTexts(r)).toContain(text);
+      expect(errorTexts(r)).toContain('Could not create podocument record!');
+    }
+  });
+
+  it('with auto numbering (a setting: unconfirmed) ignores the given document number', async () => {
+    const auto = await startSandbox({ store, protocol: { poDocumentNumbering: 'auto' } });
+    try {
+      const a = await post(
+        auto.url,
+        envelope({
+          creds: auto.credentials,
+          functions: [['po-auto', po({ docNo: 'PO-GIVEN' })]],
+          locationId: 'US1',
+        }),
+      );
+      const r = result(a);
+      expect(childText(r, 'status'), errorTexts(r)).toBe('success');
+      const created = store.get('PODOCUMENT', childText(r, 'key') ?? '');
+      expect(created?.DOCNO).not.toBe('PO-GIVEN');
+      expect(store.list('PODOCUMENT').some((d) => d.DOCNO === 'PO-GIVEN')).toBe(false);
+    } finally {
+      await auto.close();
+    }
+  });
+});

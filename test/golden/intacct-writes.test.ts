@@ -9,6 +9,7 @@ import {
   buildArPayment,
   buildCustomer,
   buildGlBatch,
+  buildPurchaseOrder,
   buildVendor,
 } from '../../src/intacct/writes/index.ts';
 import { el, serializePretty } from '../../src/intacct/xml.ts';
@@ -146,6 +147,39 @@ describe('write builders (golden XML)', () => {
     const renamed = buildCustomer({ controlId: 'c-u', id: 'C100', name: 'N', mode: 'update', contact: { printAs: 'N Ltd' } });
     expect(xmlOf(renamed)).toContain('<PRINTAS>N Ltd</PRINTAS>');
     expect(() => buildCustomer({ controlId: 'x', id: 'X'.repeat(21), name: 'n' })).toThrow(/20 characters/);
+    // An update sends only what changes: no NAME unless it is given; a create still requires it.
+    const emailOnly = xmlOf(buildCustomer({ controlId: 'c-e', id: 'C100', mode: 'update', contact: { email: 'a@b.example' } }));
+    expect(emailOnly).not.toContain('<NAME>');
+    expect(emailOnly).toContain('<EMAIL1>a@b.example</EMAIL1>');
+    expect(() => buildCustomer({ controlId: 'c-n', id: 'C101' })).toThrow(/name is required/);
+  });
+
+  it('PODOCUMENT (legacy create_potransaction)', () => {
+    golden(
+      'potransaction',
+      buildPurchaseOrder({
+        controlId: 'po-agent-1',
+        transactionType: 'Purchase Order',
+        date: '2026-11-21',
+        vendorId: 'V100',
+        documentNo: 'agent-po-1',
+        referenceNo: 'agent-po-1',
+        dueDate: '2026-12-21',
+        message: 'Laptops & docks',
+        currency: 'USD',
+        lines: [
+          { itemId: 'LAPTOP', quantity: '3', price: '1199.5', locationId: 'US1', departmentId: 'ENG', memo: 'New hires' },
+          { itemId: 'DOCK', quantity: '2.5', price: '80', locationId: 'US1', projectId: 'P-1', classId: 'C1' },
+        ],
+      }),
+    );
+    const base = { controlId: 'po-x', transactionType: 'Purchase Order', date: '2026-11-21', vendorId: 'V1' };
+    const line = { itemId: 'I', quantity: '1', price: '1', locationId: 'US1' };
+    expect(() => buildPurchaseOrder({ ...base, lines: [line] })).toThrow(/due date or a term/);
+    expect(() => buildPurchaseOrder({ ...base, termName: 'N30', lines: [] })).toThrow(/at least one line/);
+    expect(() => buildPurchaseOrder({ ...base, termName: 'N30', lines: [{ ...line, quantity: 'three' }] })).toThrow(
+      /quantity is not a decimal/,
+    );
   });
 
   it('ARPYMT applied to invoices', () => {

@@ -12,8 +12,10 @@ export const mcpCommand = defineCommand({
   description:
     'Answers Model Context Protocol tool calls from the finance marts built by `models build`: GL entries,\n' +
     'balances, trial balance, customers and vendors, AR/AP aging, budget versus actual, projects,\n' +
-    'intercompany and data freshness. Writes (create_journal_entry or create_vendor_bill, then apply_plan) go through the\n' +
-    'reverse-ETL engine and post only when mcp.writes enables them; answers only about\n' +
+    'intercompany and data freshness. Writes (create_journal_entry, create_vendor_bill,\n' +
+    'create_customer_invoice, create_purchase_order, update_customer, update_vendor, submit_approval,\n' +
+    'decide_approval; each a plan, then apply_plan) go through the reverse-ETL engine and post only\n' +
+    'when mcp.writes enables that tool; answers only about\n' +
     'the entities in mcp.entities (when set); every call is audited in _elt_mcp_audit in the raw schema.\n' +
     'Default transport: stdio (for a desktop client). --http serves streamable HTTP on mcp.host:mcp.port\n' +
     '(127.0.0.1:8765) and requires the bearer token from INTACCT_ELT_MCP_TOKEN or mcp.tokenFile.',

@@ -11,3 +11,8 @@ export {
 export type { Dimensions } from './common.ts';
 export { buildGlBatch, type GlBatchInput, type GlEntryInput } from './gl-batch.ts';
 export { buildCustomer, buildVendor, type ContactInput, type PartyInput } from './party.ts';
+export {
+  buildPurchaseOrder,
+  type PurchaseOrderInput,
+  type PurchaseOrderLineInput,
+} from './po-transaction.ts';

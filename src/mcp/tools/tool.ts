@@ -2,6 +2,7 @@
  * One gateway tool: its name, typed input (zod) and how it answers. Each tool lives in its own file
  * and is listed in `index.ts`; the server adds access control and the audit around every call.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { AccessPolicy } from '../access.ts';
@@ -70,6 +71,18 @@ export const pageArgs = {
     .optional()
     .describe('nextCursor from the previous page.'),
 };
+
+/** The key of a write the agent gave no key for: derived from its content, so a repeat is the same key. */
+export function derivedKey(content: unknown): string {
+  return `mcp-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)}`;
+}
+
+/** The write tools' common first checks: writes can run here, and the entity is allowed. */
+export function writeContext(ctx: ToolContext, entity: string): WriteDeps {
+  if (!ctx.writes) throw new RangeError('writes are not available on this server (no Intacct configuration)');
+  ctx.access.assertEntity(entity);
+  return ctx.writes;
+}
 
 /** First day of a YYYY-MM month. */
 export function periodStart(period: string): string {

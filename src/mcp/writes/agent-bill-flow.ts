@@ -2,7 +2,8 @@
  * Vendor bills an agent asks for: the procurement-bills flow's APBILL builder and checks (vendor and
  * dimensions active, open period, currency, PO number must exist when given) under the gateway's own
  * flow name and ledger rows, so a `push` of procurement invoices never sees them. A bill is never
- * edited once posted (onChange none), as in the procurement flow.
+ * edited once posted (onChange none), as in the procurement flow. It waits for an approval only
+ * when the agent submits it for one (submit_approval), never by the push threshold.
  */
 import { defineFlow } from '../../reverse/flow.ts';
 import { procurementBills } from '../../reverse/flows/procurement-bills.ts';
@@ -32,4 +33,5 @@ export const agentBill: GatewayFlow = {
     'line_department',
     'line_location',
   ],
+  approvalAmount: 'total',
 };

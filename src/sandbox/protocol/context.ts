@@ -19,6 +19,11 @@ export interface ProtocolSettings {
   readonly badUserStyle: 'authentication' | 'http401';
   /** Intacct documents no generic ARINVOICE create (use create_invoice); true allows it anyway. */
   readonly genericArInvoiceCreate: boolean;
+  /**
+   * UNCONFIRMED: whether create_potransaction keeps a given `documentno` (`given`) or numbers the
+   * document itself as a definition with auto numbering may (`auto`).
+   */
+  readonly poDocumentNumbering: 'given' | 'auto';
 }
 
 export interface SessionInfo {

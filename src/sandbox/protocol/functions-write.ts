@@ -19,6 +19,7 @@ import {
   createArPaymentLegacy,
   createBillLegacy,
   createInvoiceLegacy,
+  createPoTransactionLegacy,
   getTrialBalance,
 } from './functions-legacy.ts';
 import { timestampLiteral } from './query-eval.ts';
@@ -291,5 +292,6 @@ export function registerWriteFunctions(): void {
   registerFunction('create_invoice', createInvoiceLegacy);
   registerFunction('create_bill', createBillLegacy);
   registerFunction('create_arpayment', createArPaymentLegacy);
+  registerFunction('create_potransaction', createPoTransactionLegacy);
   registerFunction('get_trialbalance', getTrialBalance);
 }
