@@ -27,6 +27,8 @@ import {
   withWarehouse,
 } from '../support/sync-harness.ts';
 
+/** Every object through the driver: about a minute on a quiet 2-core machine, more on a busy one. */
+const SYNC_TIMEOUT_MS = 300_000;
 const PROJECT_DIR = new URL('../../models', import.meta.url).pathname;
 const project = loadProject(PROJECT_DIR);
 
@@ -124,18 +126,22 @@ describe('sync, models and data tests on Snowflake (emulator, real driver)', () 
     await emulator?.close();
   });
 
-  it('a full sync equals the ground truth, and the staging went through PUT + COPY + MERGE', async () => {
-    const report = await runOnce(config);
-    expect(report.errors).toEqual([]);
-    expect(report.status).toBe('succeeded');
-    expect(report.objects.find((o) => o.object === 'GLDETAIL')?.inserted).toBeGreaterThan(300);
-    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
-    const statements = emulator.stats.statements;
-    expect(statements.some((s) => s.startsWith('PUT '))).toBe(true);
-    expect(statements.some((s) => s.startsWith('COPY INTO '))).toBe(true);
-    expect(statements.some((s) => s.startsWith('MERGE INTO '))).toBe(true);
-    expect(emulator.stats.uploads).toBeGreaterThan(0);
-  });
+  it(
+    'a full sync equals the ground truth, and the staging went through PUT + COPY + MERGE',
+    async () => {
+      const report = await runOnce(config);
+      expect(report.errors).toEqual([]);
+      expect(report.status).toBe('succeeded');
+      expect(report.objects.find((o) => o.object === 'GLDETAIL')?.inserted).toBeGreaterThan(300);
+      expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+      const statements = emulator.stats.statements;
+      expect(statements.some((s) => s.startsWith('PUT '))).toBe(true);
+      expect(statements.some((s) => s.startsWith('COPY INTO '))).toBe(true);
+      expect(statements.some((s) => s.startsWith('MERGE INTO '))).toBe(true);
+      expect(emulator.stats.uploads).toBeGreaterThan(0);
+    },
+    SYNC_TIMEOUT_MS,
+  );
 
   it('every model builds and every data test passes on Snowflake; the trial balance mart ties out to the cent', async () => {
     const report = await buildAndTest(config);
@@ -160,27 +166,31 @@ describe('sync, models and data tests on Snowflake (emulator, real driver)', () 
     }
   });
 
-  it('after adds, edits and deletes an incremental sync is exact again, with state advanced', async () => {
-    const before = await withWarehouse(config, (w) => w.listState());
-    const response = await fetch(`${sandbox.adminUrl}/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ minutes: 120, creates: 30, edits: 20, deletes: 8 }),
-    });
-    expect(response.ok).toBe(true);
-    expect(await differencesFromTruth(config, sandbox)).not.toEqual([]);
-    const report = await runOnce(config);
-    expect(report.status).toBe('succeeded');
-    const totals = report.objects.reduce((t, o) => t + o.inserted + o.updated + o.deleted, 0);
-    expect(totals).toBeGreaterThan(0);
-    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
-    const after = await withWarehouse(config, (w) => w.listState());
-    const gl = (rows: typeof after) => rows.find((s) => s.object === 'GLDETAIL' && s.entity !== '');
-    expect(gl(after)?.watermark).not.toBeNull();
-    expect(gl(after)!.watermark! > gl(before)!.watermark!).toBe(true);
-    const loads = await withWarehouse(config, (w) => w.recentLoads(5));
-    expect(loads.map((l) => l.status)).toEqual(['succeeded', 'succeeded']);
-  });
+  it(
+    'after adds, edits and deletes an incremental sync is exact again, with state advanced',
+    async () => {
+      const before = await withWarehouse(config, (w) => w.listState());
+      const response = await fetch(`${sandbox.adminUrl}/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ minutes: 120, creates: 30, edits: 20, deletes: 8 }),
+      });
+      expect(response.ok).toBe(true);
+      expect(await differencesFromTruth(config, sandbox)).not.toEqual([]);
+      const report = await runOnce(config);
+      expect(report.status).toBe('succeeded');
+      const totals = report.objects.reduce((t, o) => t + o.inserted + o.updated + o.deleted, 0);
+      expect(totals).toBeGreaterThan(0);
+      expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+      const after = await withWarehouse(config, (w) => w.listState());
+      const gl = (rows: typeof after) => rows.find((s) => s.object === 'GLDETAIL' && s.entity !== '');
+      expect(gl(after)?.watermark).not.toBeNull();
+      expect(gl(after)!.watermark! > gl(before)!.watermark!).toBe(true);
+      const loads = await withWarehouse(config, (w) => w.recentLoads(5));
+      expect(loads.map((l) => l.status)).toEqual(['succeeded', 'succeeded']);
+    },
+    SYNC_TIMEOUT_MS,
+  );
 
   it('after the incremental sync, an incremental build MERGEs the changed GL lines and everything still ties out', async () => {
     const before = emulator.stats.statements.length;
