@@ -5,6 +5,7 @@
  * activity, an incremental sync and an incremental build, and state. The same scenario runs on
  * DuckDB in test/component/sync.test.ts and the demo.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JobConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
@@ -29,7 +30,7 @@ import {
 
 /** Every object through the driver: about a minute on a quiet 2-core machine, more on a busy one. */
 const SYNC_TIMEOUT_MS = 300_000;
-const PROJECT_DIR = new URL('../../models', import.meta.url).pathname;
+const PROJECT_DIR = fileURLToPath(new URL('../../models', import.meta.url));
 const project = loadProject(PROJECT_DIR);
 
 /** Builds every model and runs every data test (with a fresh read of get_trialbalance) on Snowflake. */
