@@ -296,7 +296,11 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
       expect((await failure(session.execute(sql))).codes, sql).toEqual(['002140']);
     }
     const fraction = await failure(session.execute('select dateadd(day, 1.5, current_date) as "x"'));
-    expect(fraction.codes).toEqual(['001003']);
+    expect(fraction.codes).toEqual(['000002']);
+    expect(fraction.message).toMatch(/DATEADD with a count that is not an integer/);
+    const text = await failure(session.execute('select dateadd(day, 1, ?) as "x"', ['2024-01-01']));
+    expect(text.codes).toEqual(['000002']);
+    expect(text.message).toMatch(/DATEADD on a value that is not a typed DATE/);
     const shape = await failure(session.execute('select datediff(day, current_date) as "x"'));
     expect(shape.codes).toEqual(['000002']);
   });
