@@ -15,6 +15,8 @@ import { loadProject } from '../../src/models/project.ts';
 import { planProject } from '../../src/models/build.ts';
 import { jobVars, type ModelsStepReport, runModelsStep, targetFor } from '../../src/models/run-models.ts';
 import { tieOutFromMarts } from '../../src/models/tie-out-summary.ts';
+import { FLOWS } from '../../src/reverse/flows/index.ts';
+import { readFlowRecords } from '../../src/reverse/records.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
 import type { Warehouse } from '../../src/warehouse/warehouse.ts';
@@ -157,6 +159,16 @@ describe('sync, models and data tests on Snowflake (emulator, real driver)', () 
     expect(report.trialBalanceRows).toBeGreaterThan(0);
     expect(project.seeds.length).toBeGreaterThan(0);
     expect(await martTieOut(config, report)).toEqual([]);
+    // The reverse models read back as records, keyed and placed in an entity, for every flow.
+    for (const flow of FLOWS) {
+      const relation = report.plan.renderer.relationOf(flow.model).toString();
+      const records = await withWarehouse(config, (w) => readFlowRecords(w, relation, flow));
+      expect(records.length, flow.name).toBeGreaterThan(0);
+      expect(
+        records.every((r) => r.externalKey !== '' && r.entity !== ''),
+        flow.name,
+      ).toBe(true);
+    }
     const summary = await withWarehouse(config, (w) => tieOutFromMarts(w, report.plan.renderer));
     expect(summary.length).toBeGreaterThanOrEqual(3);
     for (const line of summary) {
