@@ -123,6 +123,26 @@ create or replace table "analytics_seeds"."intercompany_accounts" as
 select cast('1400' as bigint) as "account_no", cast('due_from' as varchar) as "side"
 union all
 select cast('2400' as bigint) as "account_no", cast('due_to' as varchar) as "side"
+union all
+select cast('1490' as bigint) as "account_no", cast('elimination' as varchar) as "side"
+
+-- intercompany_parties
+create or replace table "analytics_seeds"."intercompany_parties" as
+select cast('US1' as varchar) as "entity_id", cast('IC-US1' as varchar) as "customer_id", cast('IC-US1' as varchar) as "vendor_id"
+union all
+select cast('UK1' as varchar) as "entity_id", cast('IC-UK1' as varchar) as "customer_id", cast('IC-UK1' as varchar) as "vendor_id"
+union all
+select cast('DE1' as varchar) as "entity_id", cast('IC-DE1' as varchar) as "customer_id", cast('IC-DE1' as varchar) as "vendor_id"
+
+-- intercompany_transactions
+create or replace table "analytics_seeds"."intercompany_transactions" as
+select cast('IC-2026-10-001' as varchar) as "transaction_id", cast('2026-10-06' as varchar) as "transaction_date", cast('paid_on_behalf' as varchar) as "kind", cast('US1' as varchar) as "from_entity", cast('UK1' as varchar) as "to_entity", cast('GBP' as varchar) as "currency", cast('8400.00' as numeric(38,9)) as "amount", cast(null as varchar) as "to_currency", cast(null as varchar) as "to_amount", cast('1010' as bigint) as "from_account", cast('6200' as bigint) as "to_account", cast(null as varchar) as "department", cast('Design software licences paid by US1 for UK1' as varchar) as "description"
+union all
+select cast('IC-2026-10-002' as varchar) as "transaction_id", cast('2026-10-14' as varchar) as "transaction_date", cast('billed_on_behalf' as varchar) as "kind", cast('UK1' as varchar) as "from_entity", cast('DE1' as varchar) as "to_entity", cast('EUR' as varchar) as "currency", cast('12500.00' as numeric(38,9)) as "amount", cast(null as varchar) as "to_currency", cast(null as varchar) as "to_amount", cast('4950' as bigint) as "from_account", cast('7200' as bigint) as "to_account", cast('G&A' as varchar) as "department", cast('October shared services recharged by UK1' as varchar) as "description"
+union all
+select cast('IC-2026-10-003' as varchar) as "transaction_id", cast('2026-10-22' as varchar) as "transaction_date", cast('paid_on_behalf' as varchar) as "kind", cast('US1' as varchar) as "from_entity", cast('DE1' as varchar) as "to_entity", cast('USD' as varchar) as "currency", cast('3120.55' as numeric(38,9)) as "amount", cast(null as varchar) as "to_currency", cast(null as varchar) as "to_amount", cast('1010' as bigint) as "from_account", cast('6300' as bigint) as "to_account", cast(null as varchar) as "department", cast('Travel booked by US1 for DE1 staff' as varchar) as "description"
+union all
+select cast('IC-2026-10-004' as varchar) as "transaction_id", cast('2026-10-27' as varchar) as "transaction_date", cast('billed_on_behalf' as varchar) as "kind", cast('DE1' as varchar) as "from_entity", cast('UK1' as varchar) as "to_entity", cast('EUR' as varchar) as "currency", cast('4780.40' as numeric(38,9)) as "amount", cast(null as varchar) as "to_currency", cast(null as varchar) as "to_amount", cast('4950' as bigint) as "from_account", cast('6400' as bigint) as "to_account", cast(null as varchar) as "department", cast('Legal review recharged by DE1' as varchar) as "description"
 
 -- month_offsets
 create or replace table "analytics_seeds"."month_offsets" as

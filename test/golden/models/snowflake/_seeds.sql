@@ -123,6 +123,26 @@ create or replace table "analytics_seeds"."intercompany_accounts" as
 select cast('1400' as bigint) as "ACCOUNT_NO", cast('due_from' as varchar) as "SIDE"
 union all
 select cast('2400' as bigint) as "ACCOUNT_NO", cast('due_to' as varchar) as "SIDE"
+union all
+select cast('1490' as bigint) as "ACCOUNT_NO", cast('elimination' as varchar) as "SIDE"
+
+-- intercompany_parties
+create or replace table "analytics_seeds"."intercompany_parties" as
+select cast('US1' as varchar) as "ENTITY_ID", cast('IC-US1' as varchar) as "CUSTOMER_ID", cast('IC-US1' as varchar) as "VENDOR_ID"
+union all
+select cast('UK1' as varchar) as "ENTITY_ID", cast('IC-UK1' as varchar) as "CUSTOMER_ID", cast('IC-UK1' as varchar) as "VENDOR_ID"
+union all
+select cast('DE1' as varchar) as "ENTITY_ID", cast('IC-DE1' as varchar) as "CUSTOMER_ID", cast('IC-DE1' as varchar) as "VENDOR_ID"
+
+-- intercompany_transactions
+create or replace table "analytics_seeds"."intercompany_transactions" as
+select cast('IC-2026-10-001' as varchar) as "TRANSACTION_ID", cast('2026-10-06' as varchar) as "TRANSACTION_DATE", cast('paid_on_behalf' as varchar) as "KIND", cast('US1' as varchar) as "FROM_ENTITY", cast('UK1' as varchar) as "TO_ENTITY", cast('GBP' as varchar) as "CURRENCY", cast('8400.00' as numeric(38,9)) as "AMOUNT", cast(null as varchar) as "TO_CURRENCY", cast(null as varchar) as "TO_AMOUNT", cast('1010' as bigint) as "FROM_ACCOUNT", cast('6200' as bigint) as "TO_ACCOUNT", cast(null as varchar) as "DEPARTMENT", cast('Design software licences paid by US1 for UK1' as varchar) as "DESCRIPTION"
+union all
+select cast('IC-2026-10-002' as varchar) as "TRANSACTION_ID", cast('2026-10-14' as varchar) as "TRANSACTION_DATE", cast('billed_on_behalf' as varchar) as "KIND", cast('UK1' as varchar) as "FROM_ENTITY", cast('DE1' as varchar) as "TO_ENTITY", cast('EUR' as varchar) as "CURRENCY", cast('12500.00' as numeric(38,9)) as "AMOUNT", cast(null as varchar) as "TO_CURRENCY", cast(null as varchar) as "TO_AMOUNT", cast('4950' as bigint) as "FROM_ACCOUNT", cast('7200' as bigint) as "TO_ACCOUNT", cast('G&A' as varchar) as "DEPARTMENT", cast('October shared services recharged by UK1' as varchar) as "DESCRIPTION"
+union all
+select cast('IC-2026-10-003' as varchar) as "TRANSACTION_ID", cast('2026-10-22' as varchar) as "TRANSACTION_DATE", cast('paid_on_behalf' as varchar) as "KIND", cast('US1' as varchar) as "FROM_ENTITY", cast('DE1' as varchar) as "TO_ENTITY", cast('USD' as varchar) as "CURRENCY", cast('3120.55' as numeric(38,9)) as "AMOUNT", cast(null as varchar) as "TO_CURRENCY", cast(null as varchar) as "TO_AMOUNT", cast('1010' as bigint) as "FROM_ACCOUNT", cast('6300' as bigint) as "TO_ACCOUNT", cast(null as varchar) as "DEPARTMENT", cast('Travel booked by US1 for DE1 staff' as varchar) as "DESCRIPTION"
+union all
+select cast('IC-2026-10-004' as varchar) as "TRANSACTION_ID", cast('2026-10-27' as varchar) as "TRANSACTION_DATE", cast('billed_on_behalf' as varchar) as "KIND", cast('DE1' as varchar) as "FROM_ENTITY", cast('UK1' as varchar) as "TO_ENTITY", cast('EUR' as varchar) as "CURRENCY", cast('4780.40' as numeric(38,9)) as "AMOUNT", cast(null as varchar) as "TO_CURRENCY", cast(null as varchar) as "TO_AMOUNT", cast('4950' as bigint) as "FROM_ACCOUNT", cast('6400' as bigint) as "TO_ACCOUNT", cast(null as varchar) as "DEPARTMENT", cast('Legal review recharged by DE1' as varchar) as "DESCRIPTION"
 
 -- month_offsets
 create or replace table "analytics_seeds"."month_offsets" as
