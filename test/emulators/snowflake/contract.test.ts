@@ -292,6 +292,20 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
     expect(Object.values(rows[0]!).map(String)).toEqual(['2024', '3', '5', '1', '65', '2', '17', '9']);
   });
 
+  it('LEAD and LAG look along the window and give NULL past its ends', async () => {
+    const { rows } = await session.execute(
+      `select n, lead(n) over (partition by g order by n) as "next", lag(n, 1, 0) over (partition by g order by n) as "prev"
+       from (select 1 as g, 10 as n union all select 1, 20 union all select 2, 5) order by g, n`,
+    );
+    expect(
+      rows.map((r) => [r['N'], r['next'], r['prev']].map((v) => (v === null ? null : String(v)))),
+    ).toEqual([
+      ['10', '20', '0'],
+      ['20', null, '10'],
+      ['5', null, '0'],
+    ]);
+  });
+
   it('date parts, counts and argument types the emulator cannot keep exact are refused, not guessed', async () => {
     for (const sql of [
       'select extract(dayofweek from current_date) as "x"', // depends on WEEK_START

@@ -89,6 +89,9 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   ROW_NUMBER: 'ROW_NUMBER',
   RANK: 'RANK',
   DENSE_RANK: 'DENSE_RANK',
+  // LEAD(expr [, offset [, default]]) OVER (...): the same arguments and NULL past the partition's end.
+  LEAD: 'LEAD',
+  LAG: 'LAG',
   CAST: 'CAST',
   TRY_CAST: 'TRY_CAST',
   UPPER: 'UPPER',
