@@ -8,6 +8,7 @@ import { runMetricsMigration } from './0002-run-metrics.ts';
 import { objectDefinitionsMigration } from './0003-object-definitions.ts';
 import { reverseLedgerMigration } from './0004-reverse-ledger.ts';
 import { mcpAuditMigration } from './0005-mcp-audit.ts';
+import { eventQueueMigration } from './0006-event-queue.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ export function controlMigrations(schema: string): Record<string, Migration> {
     '0003_object_definitions': objectDefinitionsMigration(schema),
     '0004_reverse_ledger': reverseLedgerMigration(schema),
     '0005_mcp_audit': mcpAuditMigration(schema),
+    '0006_event_queue': eventQueueMigration(schema),
   };
 }
 

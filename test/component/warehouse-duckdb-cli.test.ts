@@ -59,6 +59,7 @@ describe('migrate and status commands', () => {
         '0003_object_definitions',
         '0004_reverse_ledger',
         '0005_mcp_audit',
+        '0006_event_queue',
       ],
     });
     const second = context({});

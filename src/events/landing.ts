@@ -1,0 +1,109 @@
+/**
+ * Lands events in the source tables the reverse models read (in the demo project, the seeds).
+ * An object is replaced as a whole (delete its rows, insert the new ones) unless a newer version
+ * of it was landed already: an older event arriving late never overwrites a newer state. Values
+ * are bound as text and cast by the warehouse to the column's type, so amounts stay exact.
+ */
+import type { JobConfig } from '../config/schema.ts';
+import { planProject } from '../models/build.ts';
+import { loadProject } from '../models/project.ts';
+import { jobVars, targetFor } from '../models/run-models.ts';
+import { assertIdentifier, quoteIdentifier } from '../warehouse/identifiers.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import type { Landing, Requirement } from './event.ts';
+
+/** The relation a source table lives in (`schema.table`, quoted). */
+export type TableRelation = (table: string) => string;
+
+/** The dbt project's seed relations: where the demo's source tables are built. */
+export function seedRelations(config: JobConfig, projectDir: string): TableRelation {
+  const plan = planProject(loadProject(projectDir), targetFor(config), jobVars(config));
+  return (table) => plan.renderer.seedRelation(assertIdentifier(table, 'source table')).toString();
+}
+
+const canonicalMatch = (match: Readonly<Record<string, string>>) =>
+  JSON.stringify(
+    Object.keys(match)
+      .sort()
+      .map((k) => [k, match[k]]),
+  );
+
+export class Lander {
+  private readonly versions: string;
+  private readonly q: (n: string) => string;
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    controlSchema: string,
+    private readonly relation: TableRelation,
+  ) {
+    this.q = (n) => quoteIdentifier(n, warehouse.capabilities.identifierQuote);
+    this.versions = `${this.q(controlSchema)}.${this.q('_elt_event_versions')}`;
+  }
+
+  private where(match: Readonly<Record<string, string>>, offset = 0): { sql: string; params: string[] } {
+    const keys = Object.keys(match).sort();
+    return {
+      sql: keys.map((k, i) => `${this.q(k)} = $${offset + i + 1}`).join(' AND '),
+      params: keys.map((k) => match[k]!),
+    };
+  }
+
+  /** Lands one object; answers `stale` when a newer version is already there (nothing changes). */
+  async land(l: Landing, eventId: string, at: Date): Promise<'landed' | 'stale'> {
+    const key = canonicalMatch(l.match);
+    const rows = await this.warehouse.query<{ version: unknown }>(
+      `SELECT version FROM ${this.versions} WHERE target = $1 AND object_key = $2`,
+      [l.table, key],
+    );
+    const current = rows[0] ? String(rows[0].version) : null;
+    if (current !== null && current > l.version) return 'stale';
+    const rel = this.relation(l.table);
+    const w = this.where(l.match);
+    await this.warehouse.query(`DELETE FROM ${rel} WHERE ${w.sql}`, w.params);
+    for (let i = 0; i < l.rows.length; i += 100) {
+      const chunk = l.rows.slice(i, i + 100);
+      const columns = Object.keys(chunk[0]!);
+      const params: (string | null)[] = [];
+      const tuples = chunk.map((row) => {
+        const base = params.length;
+        for (const c of columns) params.push(row[c] ?? null);
+        return `(${columns.map((_, k) => `$${base + k + 1}`).join(', ')})`;
+      });
+      await this.warehouse.query(
+        `INSERT INTO ${rel} (${columns.map((c) => this.q(assertIdentifier(c, 'column'))).join(', ')}) VALUES ${tuples.join(', ')}`,
+        params,
+      );
+    }
+    if (current === null)
+      await this.warehouse.query(
+        `INSERT INTO ${this.versions} (target, object_key, version, event_id, updated_at) VALUES ($1, $2, $3, $4, $5)`,
+        [l.table, key, l.version, eventId, at],
+      );
+    else
+      await this.warehouse.query(
+        `UPDATE ${this.versions} SET version = $1, event_id = $2, updated_at = $3 WHERE target = $4 AND object_key = $5`,
+        [l.version, eventId, at, l.table, key],
+      );
+    return 'landed';
+  }
+
+  /** Whether a required source row is there. */
+  async has(r: Requirement): Promise<boolean> {
+    const w = this.where(r.match);
+    const rows = await this.warehouse.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM ${this.relation(r.table)} WHERE ${w.sql}`,
+      w.params,
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
+
+  /** Values of `select` in the rows of `table` where `column` = `value` (a subscription's invoices). */
+  async values(table: string, column: string, value: string, select: string): Promise<string[]> {
+    const rows = await this.warehouse.query<{ v: unknown }>(
+      `SELECT ${this.q(select)} AS v FROM ${this.relation(table)} WHERE ${this.q(column)} = $1`,
+      [value],
+    );
+    return rows.map((r) => String(r.v));
+  }
+}
