@@ -62,9 +62,11 @@ export function fileFeed(path: string): PollFeed {
         const at = (e as { occurredAt?: unknown }).occurredAt;
         return watermark === null || (typeof at === 'string' && at > watermark);
       });
-      const latest = newer
-        .map((e) => String((e as { occurredAt?: unknown }).occurredAt ?? ''))
-        .reduce((a, b) => (b > a ? b : a), watermark ?? '');
+      let latest = watermark ?? '';
+      for (const e of newer) {
+        const at = String((e as { occurredAt?: unknown }).occurredAt ?? '');
+        if (at > latest) latest = at;
+      }
       return { events: newer, watermark: latest };
     },
   };

@@ -22,7 +22,6 @@ import type { RelationOf } from '../reverse/model-relations.ts';
 import { push, type ReverseSettings } from '../reverse/push.ts';
 import { readFlowRecords } from '../reverse/records.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import type { NormalizedEvent } from './event.ts';
 import type { Lander } from './landing.ts';
 import type { EventQueue, QueuedEvent } from './queue.ts';
 
@@ -138,10 +137,10 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
           for (const e of (await ledgerOf(flow.name)).values())
             if (starts(e.externalKey)) keys.add(e.externalKey);
         }
-        let set = byFlow.get(flow.name);
-        if (!set) byFlow.set(flow.name, (set = new Set()));
+        const forFlow = byFlow.get(flow.name) ?? new Set<string>();
+        byFlow.set(flow.name, forFlow);
         for (const k of keys) {
-          set.add(k);
+          forFlow.add(k);
           mine.add(fk(flow.name, k));
         }
       }
