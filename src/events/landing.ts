@@ -1,7 +1,8 @@
 /**
  * Lands events in the source tables the reverse models read (in the demo project, the seeds).
  * An object is replaced as a whole (delete its rows, insert the new ones) unless a newer version
- * of it was landed already: an older event arriving late never overwrites a newer state. Values
+ * of it (or the same version, from another event) was landed already: an older event arriving
+ * late never overwrites a newer state, and two views of one state never flip-flop. Values
  * are bound as text and cast by the warehouse to the column's type, so amounts stay exact.
  */
 import type { JobConfig } from '../config/schema.ts';
@@ -52,12 +53,18 @@ export class Lander {
   /** Lands one object; answers `stale` when a newer version is already there (nothing changes). */
   async land(l: Landing, eventId: string, at: Date): Promise<'landed' | 'stale'> {
     const key = canonicalMatch(l.match);
-    const rows = await this.warehouse.query<{ version: unknown }>(
-      `SELECT version FROM ${this.versions} WHERE target = $1 AND object_key = $2`,
+    const rows = await this.warehouse.query<{ version: unknown; event_id: unknown }>(
+      `SELECT version, event_id FROM ${this.versions} WHERE target = $1 AND object_key = $2`,
       [l.table, key],
     );
     const current = rows[0] ? String(rows[0].version) : null;
-    if (current !== null && current > l.version) return 'stale';
+    // A newer version wins; of two events with the same version the first landed stays (a
+    // redelivery of that same event lands again, harmlessly).
+    if (
+      current !== null &&
+      (current > l.version || (current === l.version && String(rows[0]?.event_id) !== eventId))
+    )
+      return 'stale';
     const rel = this.relation(l.table);
     const w = this.where(l.match);
     await this.warehouse.query(`DELETE FROM ${rel} WHERE ${w.sql}`, w.params);
