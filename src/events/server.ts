@@ -56,7 +56,9 @@ export async function startEventServer(opts: EventServerOptions): Promise<Runnin
     };
     const path = (req.url ?? '').split('?')[0] ?? '';
     try {
-      if (req.method === 'GET' && path === '/health') return reply(200, { ok: true });
+      // Health with the queue's counts (a load balancer's probe; tests wait for the queue to drain).
+      if (req.method === 'GET' && path === '/health')
+        return reply(200, { ok: true, ...(await opts.queue.counts()) });
       const source = sources.find((s) => s.path === path);
       if (!source || req.method !== 'POST')
         return reply(404, { error: `POST events to one of ${sources.map((s) => s.path).join(', ')}` });
