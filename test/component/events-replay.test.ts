@@ -1,8 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobConfig } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import type { IntacctClient } from '../../src/intacct/client.ts';
 import { seedRelations } from '../../src/events/landing.ts';
+import { httpFeed, pollOnce } from '../../src/events/poll.ts';
 import { EventQueue } from '../../src/events/queue.ts';
 import { type RunningEventService, startEventService } from '../../src/events/service.ts';
 import { stripeSignatureHeader, hmacHeaders } from '../../src/events/signatures.ts';
@@ -334,5 +337,69 @@ describe('events serve: replayed provider events', () => {
     await settled();
     expect(inIntacct('crm-customers', 'SF-001E000009')).toHaveLength(1);
     expect(inIntacct('crm-invoices', 'SO-006E000009')).toHaveLength(1);
+  }, 60_000);
+
+  it('polls a feed without webhooks (ADP) since its watermark into the same queue; each run posts once', async () => {
+    const run = (n: number) =>
+      JSON.parse(
+        payrollFinalized({
+          eventId: `adp-PR-P${n}`,
+          runId: `PR-P${n}`,
+          payDate: '2026-11-20',
+          occurredAt: `2026-11-20T0${n}:00:00Z`,
+        }),
+      ) as { occurredAt: string };
+    const feed = [
+      run(1),
+      run(2),
+      { eventId: 'adp-broken', type: 'payroll.finalized', occurredAt: '2026-11-20T03:00:00Z' },
+    ];
+    const asked: (string | null)[] = [];
+    const server = createServer((req, res) => {
+      const since = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('since');
+      asked.push(since);
+      const events = feed.filter((e) => since === null || e.occurredAt > since);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ events, watermark: events.at(-1)?.occurredAt ?? since ?? '' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/adp/changes`;
+    try {
+      const first = await pollOnce('adp', httpFeed(url), service.queue, silentLogger);
+      expect(first).toMatchObject({
+        fetched: 3,
+        stored: 2,
+        duplicates: 0,
+        watermark: '2026-11-20T03:00:00Z',
+      });
+      expect(first.malformed).toEqual(['item 2: body.payroll must be an object']);
+      await settled();
+      // A new run appears; the next poll asks from the watermark and gets only it.
+      feed.push(run(4));
+      const second = await pollOnce('adp', httpFeed(url), service.queue, silentLogger);
+      expect(second).toMatchObject({
+        fetched: 1,
+        stored: 1,
+        duplicates: 0,
+        watermark: '2026-11-20T04:00:00Z',
+      });
+      expect(asked).toEqual([null, '2026-11-20T03:00:00Z']);
+      await settled();
+      for (const n of [1, 2, 4])
+        expect(inIntacct('payroll-journal', `PR-P${n}-ACME-US`), `PR-P${n}`).toHaveLength(1);
+      // The same items again (a feed that ignores the watermark): stored once already, nothing posts twice.
+      const glBefore = (await truthCounts()).GLBATCH;
+      const again = await pollOnce(
+        'adp',
+        { describe: 'replay', since: async () => ({ events: [run(1), run(2)], watermark: '' }) },
+        service.queue,
+        silentLogger,
+      );
+      expect(again).toMatchObject({ stored: 0, duplicates: 2 });
+      await settled();
+      expect((await truthCounts()).GLBATCH).toBe(glBefore);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   }, 60_000);
 });
