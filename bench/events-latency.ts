@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
-import { silentLogger } from '../src/core/logger.ts';
+import { createLogger, silentLogger } from '../src/core/logger.ts';
 import { seedRelations } from '../src/events/landing.ts';
 import { startEventService } from '../src/events/service.ts';
 import { flowByName } from '../src/reverse/flows/index.ts';
@@ -22,7 +22,7 @@ function quantile(sorted: readonly number[], q: number): number {
 
 const fmt = (ms: number) => (ms / 1000).toFixed(2);
 
-export async function run(burst = 1000, singles = 20): Promise<string> {
+export async function run(burst = 1000, singles = Number(process.env.BENCH_SINGLES ?? 20)): Promise<string> {
   const sb = await startSandbox({ seed: 1, scale: 0.05 });
   const world = await reverseWorld(sb);
   const config = { ...world.config, events: { ...world.config.events, ...SECRETS } };
@@ -35,7 +35,8 @@ export async function run(burst = 1000, singles = 20): Promise<string> {
     relationOf: world.relationOf,
     tables: seedRelations(config, PROJECT_DIR),
     reverse: { batchSize: config.reverse.batchSize, closedThrough: CLOSED_THROUGH, approvalThreshold: null },
-    logger: silentLogger,
+    // BENCH_LOG=1 shows each worker batch with its phase timings.
+    logger: process.env.BENCH_LOG ? createLogger({ level: 'info', format: 'json' }) : silentLogger,
     stop: stop.signal,
     port: 0,
   });

@@ -95,6 +95,101 @@ export class Lander {
     return 'landed';
   }
 
+  /**
+   * Lands many objects with a few statements per table (a burst): the winner per object is the
+   * newest version (the first landed of equal versions), then one delete, one insert and one
+   * version write per table and chunk. Same outcome as landing them one by one, in order.
+   */
+  async landAll(
+    items: readonly { readonly landing: Landing; readonly eventId: string }[],
+    at: Date,
+  ): Promise<void> {
+    const byTable = new Map<string, { landing: Landing; eventId: string; key: string }[]>();
+    for (const i of items) {
+      const list = byTable.get(i.landing.table) ?? [];
+      list.push({ ...i, key: canonicalMatch(i.landing.match) });
+      byTable.set(i.landing.table, list);
+    }
+    for (const [table, list] of byTable) {
+      const current = new Map<string, { version: string; eventId: string }>();
+      const keys = [...new Set(list.map((l) => l.key))];
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const rows = await this.warehouse.query<{ object_key: unknown; version: unknown; event_id: unknown }>(
+          `SELECT object_key, version, event_id FROM ${this.versions}
+           WHERE target = $1 AND object_key IN (${chunk.map((_, k) => `$${k + 2}`).join(', ')})`,
+          [table, ...chunk],
+        );
+        for (const r of rows)
+          current.set(String(r.object_key), { version: String(r.version), eventId: String(r.event_id) });
+      }
+      const winners = new Map<string, { landing: Landing; eventId: string }>();
+      for (const l of list) {
+        const cur = winners.get(l.key) ?? current.get(l.key);
+        const curVersion = cur ? ('landing' in cur ? cur.landing.version : cur.version) : null;
+        if (
+          cur !== undefined &&
+          curVersion !== null &&
+          (curVersion > l.landing.version || (curVersion === l.landing.version && cur.eventId !== l.eventId))
+        )
+          continue;
+        winners.set(l.key, { landing: l.landing, eventId: l.eventId });
+      }
+      if (winners.size === 0) continue;
+      const rel = this.relation(table);
+      const won = [...winners.entries()];
+      for (let i = 0; i < won.length; i += 100) {
+        const chunk = won.slice(i, i + 100);
+        const params: string[] = [];
+        const ors = chunk.map(([, w]) => {
+          const cond = this.where(w.landing.match, params.length);
+          params.push(...cond.params);
+          return `(${cond.sql})`;
+        });
+        await this.warehouse.query(`DELETE FROM ${rel} WHERE ${ors.join(' OR ')}`, params);
+      }
+      const rows = won.flatMap(([, w]) => w.landing.rows);
+      const bySignature = new Map<string, (typeof rows)[number][]>();
+      for (const r of rows) {
+        const sig = Object.keys(r).join(',');
+        bySignature.set(sig, [...(bySignature.get(sig) ?? []), r]);
+      }
+      for (const [sig, group] of bySignature) {
+        const columns = sig.split(',');
+        for (let i = 0; i < group.length; i += 200) {
+          const chunk = group.slice(i, i + 200);
+          const params: (string | null)[] = [];
+          const tuples = chunk.map((row) => {
+            const base = params.length;
+            for (const c of columns) params.push(row[c] ?? null);
+            return `(${columns.map((_, k) => `$${base + k + 1}`).join(', ')})`;
+          });
+          await this.warehouse.query(
+            `INSERT INTO ${rel} (${columns.map((c) => this.q(assertIdentifier(c, 'column'))).join(', ')}) VALUES ${tuples.join(', ')}`,
+            params,
+          );
+        }
+      }
+      for (let i = 0; i < won.length; i += 200) {
+        const chunk = won.slice(i, i + 200);
+        await this.warehouse.query(
+          `DELETE FROM ${this.versions} WHERE target = $1 AND object_key IN (${chunk.map((_, k) => `$${k + 2}`).join(', ')})`,
+          [table, ...chunk.map(([key]) => key)],
+        );
+        const params: (string | Date)[] = [];
+        const tuples = chunk.map(([key, w]) => {
+          const base = params.length;
+          params.push(table, key, w.landing.version, w.eventId, at);
+          return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5})`;
+        });
+        await this.warehouse.query(
+          `INSERT INTO ${this.versions} (target, object_key, version, event_id, updated_at) VALUES ${tuples.join(', ')}`,
+          params,
+        );
+      }
+    }
+  }
+
   /** Whether a required source row is there. */
   async has(r: Requirement): Promise<boolean> {
     const w = this.where(r.match);

@@ -128,6 +128,22 @@ export class EventQueue {
     await this.set(e, { status: 'done', reason: note, postedAt: at }, at);
   }
 
+  /** Marks many events done in a few statements (a burst). */
+  async doneAll(events: readonly NormalizedEvent[], at: Date): Promise<void> {
+    const bySource = new Map<string, string[]>();
+    for (const e of events) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.eventId]);
+    for (const [source, ids] of bySource) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await this.warehouse.query(
+          `UPDATE ${this.events} SET status = 'done', reason = NULL, posted_at = $1, updated_at = $1
+           WHERE source = $2 AND event_id IN (${chunk.map((_, k) => `$${k + 3}`).join(', ')})`,
+          [at, source, ...chunk],
+        );
+      }
+    }
+  }
+
   async wait(e: NormalizedEvent, reason: string, nextAt: Date, at: Date): Promise<void> {
     await this.set(e, { status: 'waiting', reason, nextAt }, at);
   }

@@ -22,6 +22,7 @@ import type { RelationOf } from '../reverse/model-relations.ts';
 import { push, type ReverseSettings } from '../reverse/push.ts';
 import { readFlowRecords } from '../reverse/records.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
+import type { NormalizedEvent } from './event.ts';
 import type { Lander } from './landing.ts';
 import type { EventQueue, QueuedEvent } from './queue.ts';
 
@@ -78,15 +79,33 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
   const log = deps.logger.child({ component: 'events-worker' });
   const due = await deps.queue.due(deps.settings.maxBatch, now());
   if (due.length === 0) return { events: 0, done: 0, waiting: 0, retried: 0, dead: 0, keys: 0 };
+  const t0 = performance.now();
+  const phase: Record<string, number> = {};
+  const mark = (name: string, since: number) => {
+    phase[name] = Math.round(performance.now() - since);
+    return performance.now();
+  };
   const outcomes = new Map<QueuedEvent, Outcome>();
   const set = (q: QueuedEvent, o: Outcome) =>
     outcomes.set(q, worse(outcomes.get(q) ?? { kind: 'done', note: null }, o));
 
   // 1. Land, in the order received; a newer version already landed wins (out-of-order changes).
+  //    The whole batch in a few statements; should that fail, event by event, so one bad event
+  //    does not hold the others back.
   const ready: QueuedEvent[] = [];
+  const landed = new Set<QueuedEvent>();
+  try {
+    await deps.lander.landAll(
+      due.flatMap((q) => q.event.landings.map((landing) => ({ landing, eventId: q.event.eventId }))),
+      now(),
+    );
+    for (const q of due) landed.add(q);
+  } catch (error) {
+    log.warn('batched landing failed; landing event by event', { error: errorMessage(error) });
+  }
   for (const q of due) {
     try {
-      for (const l of q.event.landings) await deps.lander.land(l, q.event.eventId, now());
+      if (!landed.has(q)) for (const l of q.event.landings) await deps.lander.land(l, q.event.eventId, now());
       const missing: string[] = [];
       for (const r of q.event.requires) if (!(await deps.lander.has(r))) missing.push(r.what);
       if (missing.length > 0) set(q, { kind: 'wait', reason: `waiting for ${missing.join(', ')}` });
@@ -95,7 +114,7 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
       set(q, { kind: 'retry', reason: `landing failed: ${errorMessage(error)}` });
     }
   }
-
+  let t = mark('landMs', t0);
   // 2. The records each ready event affects, by flow.
   const keysOf = new Map<QueuedEvent, Set<string>>();
   const byFlow = new Map<string, Set<string>>();
@@ -154,6 +173,16 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
   //    is neither posted nor being posted in this batch. The flow's own validation says what it
   //    needs, through `resolve`.
   const flows = FLOWS.filter((f) => byFlow.has(f.name));
+  const postedIndex = new Map<string, Map<string, LedgerEntry>>();
+  const postedByKey = (flow: string, key: string): LedgerEntry | undefined => {
+    let m = postedIndex.get(flow);
+    if (!m) {
+      m = new Map();
+      for (const e of ledgers.get(flow)?.values() ?? []) if (e.status === 'posted') m.set(e.externalKey, e);
+      postedIndex.set(flow, m);
+    }
+    return m.get(key);
+  };
   const going = new Set<string>();
   const waitingFor = new Map<string, string[]>();
   for (const flow of flows) {
@@ -163,8 +192,8 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
       if (!wanted.has(record.externalKey)) continue;
       const missing: string[] = [];
       flow.validate?.(record, (f, k) => {
-        for (const e of ledgers.get(f)?.values() ?? [])
-          if (e.externalKey === k && e.status === 'posted') return e.intacctKey ?? '';
+        const e = postedByKey(f, k);
+        if (e) return e.intacctKey ?? '';
         if (going.has(fk(f, k))) return '(planned in this batch)';
         missing.push(`${f} ${k}`);
         return null;
@@ -176,6 +205,7 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
     for (const k of wanted) if (!waitingFor.has(fk(flow.name, k))) going.add(fk(flow.name, k));
   }
 
+  t = mark('affectedMs', t);
   // 4. One push for every ready record of the batch, through the engine.
   const onlyKeys = new Set<string>();
   for (const key of going) onlyKeys.add(key.split('\u0000')[1]!);
@@ -210,13 +240,13 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
     }
   }
 
+  t = mark('pushMs', t);
   // 5. What became of each event's records (the ledger is the truth of what was posted).
   const after = new Map<string, Map<string, LedgerEntry>>();
   for (const f of flows) after.set(f.name, await ledger.forFlow(f.name));
-  const entryOf = (flow: string, key: string) => {
-    for (const e of after.get(flow)?.values() ?? []) if (e.externalKey === key) return e;
-    return null;
-  };
+  const afterByKey = new Map<string, LedgerEntry>();
+  for (const [flow, m] of after) for (const e of m.values()) afterByKey.set(fk(flow, e.externalKey), e);
+  const entryOf = (flow: string, key: string) => afterByKey.get(fk(flow, key)) ?? null;
   for (const q of ready) {
     const mine = keysOf.get(q);
     if (!mine) continue;
@@ -257,10 +287,12 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
   let waiting = 0;
   let retried = 0;
   let dead = 0;
+  const plainDone: NormalizedEvent[] = [];
   for (const q of due) {
     const o = outcomes.get(q) ?? { kind: 'done', note: null };
     if (o.kind === 'done') {
-      await deps.queue.done(q.event, at, o.note);
+      if (o.note === null) plainDone.push(q.event);
+      else await deps.queue.done(q.event, at, o.note);
       done++;
     } else if (o.kind === 'wait') {
       const waited = at.getTime() - q.receivedAt.getTime();
@@ -292,6 +324,8 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
       dead++;
     }
   }
+  await deps.queue.doneAll(plainDone, at);
+  mark('recordMs', t);
   // Something was posted: events waiting for it may go now.
   if (done > 0 && onlyKeys.size > 0) await deps.queue.wakeWaiting(at);
   log.info('event batch', {
@@ -302,6 +336,7 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
     retried,
     dead,
     ok: reportOk,
+    ...phase,
   });
   return { events: due.length, done, waiting, retried, dead, keys: onlyKeys.size };
 }
