@@ -17,7 +17,7 @@ import { Lander, type TableRelation } from './landing.ts';
 import { EventQueue } from './queue.ts';
 import { type RunningEventServer, startEventServer } from './server.ts';
 import type { EventSecrets } from './source.ts';
-import { type BatchReport, startWorker, type WorkerSettings } from './worker.ts';
+import { type BatchReport, ReferenceCache, startWorker, type WorkerSettings } from './worker.ts';
 
 export const WORKER_LEASE_JOB = 'events-worker';
 
@@ -119,6 +119,7 @@ export async function startEventService(opts: EventServiceOptions): Promise<Runn
       reverse: opts.reverse,
       settings: workerSettings(config),
       logger: opts.logger,
+      referenceCache: new ReferenceCache(),
       stop: stopWorker.signal,
       ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
     });

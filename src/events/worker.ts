@@ -21,6 +21,7 @@ import { Ledger, type LedgerEntry } from '../reverse/ledger.ts';
 import type { RelationOf } from '../reverse/model-relations.ts';
 import { push, type ReverseSettings } from '../reverse/push.ts';
 import { readFlowRecords } from '../reverse/records.ts';
+import { loadReferenceData, type ReferenceData } from '../reverse/reference.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { NormalizedEvent } from './event.ts';
 import type { Lander } from './landing.ts';
@@ -51,6 +52,22 @@ export interface WorkerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly signal?: AbortSignal;
+  /** Reuses the lists validation reads between batches (they change only when `sync` runs). */
+  readonly referenceCache?: ReferenceCache;
+}
+
+/**
+ * The lists validation reads (accounts, dimensions, currencies), kept for `maxAgeMs` between
+ * batches: reading them costs a dozen queries, a large share of a single event's latency. A list a
+ * `sync` changed meanwhile is read at the next expiry; Intacct's own refusal is the backstop.
+ */
+export class ReferenceCache {
+  private value: { at: number; data: ReferenceData } | null = null;
+  constructor(private readonly maxAgeMs = 60_000) {}
+  async get(load: () => Promise<ReferenceData>, nowMs: number): Promise<ReferenceData> {
+    if (!this.value || nowMs - this.value.at > this.maxAgeMs) this.value = { at: nowMs, data: await load() };
+    return this.value.data;
+  }
 }
 
 export interface BatchReport {
@@ -188,7 +205,8 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
   for (const flow of flows) {
     const wanted = byFlow.get(flow.name)!;
     for (const dep of flow.dependsOn ?? []) await ledgerOf(dep);
-    for (const record of await records(flow)) {
+    // Only flows whose validation needs another flow's record can wait; the others need no read.
+    for (const record of flow.validate ? await records(flow) : []) {
       if (!wanted.has(record.externalKey)) continue;
       const missing: string[] = [];
       flow.validate?.(record, (f, k) => {
@@ -228,6 +246,14 @@ export async function processDueEvents(deps: WorkerDeps): Promise<BatchReport> {
         logger: deps.logger,
         runId,
         onlyKeys,
+        ...(deps.referenceCache
+          ? {
+              reference: await deps.referenceCache.get(
+                () => loadReferenceData(deps.warehouse, deps.schemas.raw, deps.reverse.closedThrough),
+                now().getTime(),
+              ),
+            }
+          : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
       for (const i of report.items)

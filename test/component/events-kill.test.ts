@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { EventQueue } from '../../src/events/queue.ts';
 import { flowByName } from '../../src/reverse/flows/index.ts';
@@ -9,7 +10,8 @@ import { Ledger } from '../../src/reverse/ledger.ts';
 import { CLOSED_THROUGH } from '../../src/sandbox/generator.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
-import { deliver, SECRETS, salesforceClosedWon } from '../support/events-harness.ts';
+import { Capture } from '../support/capture.ts';
+import { deliver, payrollFinalized, SECRETS, salesforceClosedWon } from '../support/events-harness.ts';
 import { PROJECT_DIR, reverseWorld } from '../support/reverse-harness.ts';
 import type { ReverseWorld } from '../support/reverse-harness.ts';
 
@@ -165,4 +167,53 @@ describe('events serve killed with SIGKILL mid-batch', () => {
       }
     }, 60_000);
   }
+
+  it('events poll (a file feed) queues and posts a payroll run once; events status and retry answer', async () => {
+    const feedPath = join(resolve(configPath, '..'), 'adp-feed.json');
+    const runBody = JSON.parse(
+      payrollFinalized({
+        eventId: 'adp-PR-F1',
+        runId: 'PR-F1',
+        payDate: '2026-11-20',
+        occurredAt: '2026-11-20T08:00:00Z',
+      }),
+    ) as unknown;
+    writeFileSync(feedPath, JSON.stringify({ events: [runBody] }));
+    const pollConfig = join(resolve(configPath, '..'), 'events-poll.config.json');
+    const base = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, Record<string, unknown>>;
+    writeFileSync(
+      pollConfig,
+      JSON.stringify({ ...base, events: { ...base.events, adpPoll: { url: feedPath } } }),
+    );
+    const cli = async (...argv: string[]) => {
+      const stdout = new Capture();
+      const stderr = new Capture();
+      const code = await main([...argv, '-c', pollConfig], {
+        stdout,
+        stderr,
+        env,
+        cwd: resolve(configPath, '..'),
+      });
+      return { code, out: stdout.text, err: stderr.text };
+    };
+    const first = await cli('events', 'poll', '--source', 'adp', '--project', PROJECT_DIR, '--json');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({
+      fetched: 1,
+      stored: 1,
+      done: 1,
+      watermark: '2026-11-20T08:00:00Z',
+    });
+    expect(sandbox.store.lookup('GLBATCH', 'REFERENCENO', 'PR-F1-ACME-US')).toHaveLength(1);
+    // Again: nothing newer than the watermark, nothing posted twice.
+    const second = await cli('events', 'poll', '--source', 'adp', '--project', PROJECT_DIR, '--json');
+    expect(JSON.parse(second.out)).toMatchObject({ fetched: 0, stored: 0 });
+    expect(sandbox.store.lookup('GLBATCH', 'REFERENCENO', 'PR-F1-ACME-US')).toHaveLength(1);
+    const status = await cli('events', 'status', '--json');
+    expect(JSON.parse(status.out)).toMatchObject({ counts: { queued: 0, waiting: 0, dead: 0 }, dead: [] });
+    const retry = await cli('events', 'retry', '--json');
+    expect(JSON.parse(retry.out)).toEqual({ requeued: 0 });
+    expect((await cli('events', 'poll')).code).toBe(2);
+  }, 60_000);
 });
