@@ -126,6 +126,15 @@ describe('receivers read provider events', () => {
     );
     expect(created.affects).toEqual([]);
     expect(created.landings[0]!.version < e.landings[0]!.version).toBe(true);
+    // Older API versions: the charge comes from charges.data.
+    const old = JSON.parse(
+      stripeIntentEvent({ eventId: 'evt_9', intentId: 'pi_9', opportunityId: '006X', amount: 7, created: T }),
+    ) as { data: { object: Record<string, unknown> } };
+    old.data.object.latest_charge = undefined;
+    old.data.object.charges = { object: 'list', data: [{ id: 'ch_9' }] };
+    expect(ok(stripeSource.parse(JSON.stringify(old))).affects).toEqual([
+      { flow: 'card-payments', keys: ['ch_9'] },
+    ]);
   });
 
   it('Stripe: a charge needs its intent; other event types are stored and ignored; bad values are malformed', () => {

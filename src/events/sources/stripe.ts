@@ -66,9 +66,14 @@ function parse(rawBody: string): NormalizedEvent {
       ],
     });
     // The charge of a succeeded intent: `latest_charge` (an id, or the expanded object).
+    // API versions before 2022-11-15 list the charges in `charges.data` instead.
     const latest = o.latest_charge;
+    const listed = (optObj(o, 'charges')?.data as { id?: unknown }[] | undefined)?.at(-1)?.id;
     const chargeId =
-      typeof latest === 'string' ? latest : (optObj(o, 'latest_charge')?.id as string | undefined);
+      typeof latest === 'string'
+        ? latest
+        : ((optObj(o, 'latest_charge')?.id as string | undefined) ??
+          (typeof listed === 'string' ? listed : undefined));
     if (status === 'succeeded' && typeof chargeId === 'string' && chargeId !== '') {
       const received = optInt(o, 'amount_received', w) ?? amount;
       landings.push({
@@ -142,7 +147,7 @@ export const stripeSource = defineSource({
   sources: [
     'docs.stripe.com/webhooks#verify-manually: Stripe-Signature t=<unix>,v1=<hex HMAC-SHA256 of "t.payload">, 5-minute default tolerance',
     'docs.stripe.com/api/events/object: id, type, created, data.object',
-    'docs.stripe.com/api/payment_intents/object: id, amount, amount_received, currency, status, customer, metadata, latest_charge, created, description',
+    "docs.stripe.com/api/payment_intents/object: id, amount, amount_received, currency, status, customer, metadata, latest_charge (charges.data before API version 2022-11-15, per Stripe's API changelog), created, description",
     'docs.stripe.com/api/charges/object: id, payment_intent, amount, amount_refunded, currency, status, paid, created, description',
   ],
 });
