@@ -98,7 +98,7 @@ async function health(url: string): Promise<Record<string, number>> {
 
 describe('events serve killed with SIGKILL mid-batch', () => {
   // One trial keeps the test near a minute on a loaded machine (each CLI start costs seconds);
-  // scripts/events-kill-trials.ts runs many, at seeded random kill points.
+  // the kill point is the fifth answered request: inside the customers of a 12-event batch.
   for (const [trial, killAfter] of [[1, 5]] as const) {
     it(`trial ${trial}: after a restart every acknowledged event is posted exactly once`, async () => {
       const first = await serve();
