@@ -308,6 +308,63 @@ describe('events serve: replayed provider events', () => {
     expect(after.GLBATCH! - before.GLBATCH!).toBeGreaterThanOrEqual(6);
   }, 90_000);
 
+  it('a cancellation after posting reverses the months after it and posts the refund, once', async () => {
+    const t0 = unix('2026-11-01T00:00:00Z');
+    const sub = (type: string, status: string, version: number, cancelledAt?: number) =>
+      chargebeeEvent({
+        eventId: `ev_sub_e2_${version}`,
+        type,
+        occurredAt: cancelledAt ?? t0,
+        subscription: { id: 'sub_E2', status, version, ...(cancelledAt ? { cancelledAt } : {}) },
+      });
+    const invoice = chargebeeEvent({
+      eventId: 'ev_inv_e2',
+      type: 'invoice_generated',
+      occurredAt: t0,
+      invoice: {
+        id: 'inv_E2',
+        subscriptionId: 'sub_E2',
+        total: 240_000,
+        date: t0,
+        from: t0,
+        to: unix('2027-11-01T00:00:00Z'),
+        version: 1,
+      },
+    });
+    expect((await deliver(service.url, 'chargebee', sub('subscription_created', 'active', 1))).status).toBe(
+      200,
+    );
+    expect((await deliver(service.url, 'chargebee', invoice)).status).toBe(200);
+    await settled();
+    expect(inIntacct('subscription-revenue', 'CB-inv_E2-M2027-10')).toHaveLength(1);
+    const cancel = sub('subscription_cancelled', 'cancelled', 2, unix('2027-02-15T00:00:00Z'));
+    expect((await deliver(service.url, 'chargebee', cancel)).status).toBe(200);
+    // Redelivered, and an older change arriving late: neither changes anything.
+    expect((await deliver(service.url, 'chargebee', cancel)).json.duplicate).toBe(true);
+    const stale = chargebeeEvent({
+      eventId: 'ev_sub_e2_late',
+      type: 'subscription_changed',
+      occurredAt: t0,
+      subscription: { id: 'sub_E2', status: 'active', version: 1 },
+    });
+    expect((await deliver(service.url, 'chargebee', stale)).json.duplicate).toBe(false);
+    await settled();
+    const ledger = new Ledger(world.warehouse, config.schemas.raw);
+    const entries = [...(await ledger.forFlow('subscription-revenue')).values()].filter((e) =>
+      e.externalKey.startsWith('CB-inv_E2-'),
+    );
+    const status = Object.fromEntries(entries.map((e) => [e.externalKey, e.status]));
+    expect(status['CB-inv_E2-M2027-02']).toBe('posted');
+    expect(status['CB-inv_E2-CANCEL']).toBe('posted');
+    for (const m of ['03', '04', '05', '06', '07', '08', '09', '10']) {
+      expect(status[`CB-inv_E2-M2027-${m}`], m).toBe('reversed');
+      expect(inIntacct('subscription-revenue', `CB-inv_E2-M2027-${m}.r0`), m).toHaveLength(1);
+    }
+    expect(inIntacct('subscription-revenue', 'CB-inv_E2-CANCEL')).toHaveLength(1);
+    expect(inIntacct('subscription-revenue', 'CB-inv_E2-M2027-02.r0')).toHaveLength(0);
+    expect(inIntacct('subscription-revenue', 'CB-inv_E2-BILL.r0')).toHaveLength(0);
+  }, 60_000);
+
   it('dead-letters a record Intacct cannot take, with the reason; events retry queues it again', async () => {
     // An opportunity of an account in a country with no entity mapping: validation rejects it.
     const won = salesforceClosedWon({
