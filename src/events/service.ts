@@ -17,7 +17,8 @@ import { Lander, type TableRelation } from './landing.ts';
 import { EventQueue } from './queue.ts';
 import { type RunningEventServer, startEventServer } from './server.ts';
 import type { EventSecrets } from './source.ts';
-import { type BatchReport, ReferenceCache, startWorker, type WorkerSettings } from './worker.ts';
+import { type BatchReport, ReferenceCache, type WorkerSettings } from './worker.ts';
+import { startWorker } from './worker-loop.ts';
 
 export const WORKER_LEASE_JOB = 'events-worker';
 
