@@ -21,6 +21,7 @@ const BENCHES = [
   'models-build',
   'definition-cache',
   'reverse-apply',
+  'events-latency',
 ] as const;
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });

@@ -1,7 +1,7 @@
 /**
  * The agent gateway's tables: the audit (one row per MCP tool call: tool, arguments with secrets
  * redacted, outcome, duration), its write plans, and the rows a plan stages for the
- * reverse-ETL engine to read. Numbered 0009 to leave room for migrations of other areas.
+ * reverse-ETL engine to read.
  */
 import type { Kysely, Migration } from 'kysely';
 

@@ -8,7 +8,8 @@ import { runMetricsMigration } from './0002-run-metrics.ts';
 import { objectDefinitionsMigration } from './0003-object-definitions.ts';
 import { reverseLedgerMigration } from './0004-reverse-ledger.ts';
 import { mcpAuditMigration } from './0005-mcp-audit.ts';
-import { mcpWritesMigration } from './0009-mcp-writes.ts';
+import { eventQueueMigration } from './0006-event-queue.ts';
+import { mcpWritesMigration } from './0007-mcp-writes.ts';
 
 export function controlMigrations(schema: string): Record<string, Migration> {
   return {
@@ -17,7 +18,8 @@ export function controlMigrations(schema: string): Record<string, Migration> {
     '0003_object_definitions': objectDefinitionsMigration(schema),
     '0004_reverse_ledger': reverseLedgerMigration(schema),
     '0005_mcp_audit': mcpAuditMigration(schema),
-    '0009_mcp_writes': mcpWritesMigration(schema),
+    '0006_event_queue': eventQueueMigration(schema),
+    '0007_mcp_writes': mcpWritesMigration(schema),
   };
 }
 

@@ -368,6 +368,126 @@ const mcp = z
   .default({ host: '127.0.0.1', port: 8765, entities: [], writes: [], maxRows: 500 })
   .describe('The agent gateway (intacct-elt mcp): an MCP server over the warehouse marts.');
 
+const pollUrl = z
+  .string()
+  .min(1)
+  .refine((value) => {
+    if (!/^https?:/.test(value)) return true; // a file path
+    const url = new URL(value);
+    return url.protocol === 'https:' || isLoopbackUrl(url);
+  }, 'must be a file path or a URL (https, or plain http on loopback)');
+
+const events = z
+  .object({
+    host: z
+      .string()
+      .min(1)
+      .default('127.0.0.1')
+      .describe(
+        'Address `events serve` listens on; keep loopback and put a reverse proxy or tunnel in front.',
+      ),
+    port: z.coerce.number().int().min(0).max(65535).default(8790).describe('Port `events serve` listens on.'),
+    stripeSecret: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The Stripe endpoint's signing secret (whsec_…); the Stripe receiver is off without it. Secret.",
+      ),
+    chargebeeUsername: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Basic-auth username set on the Chargebee webhook.'),
+    chargebeePassword: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Basic-auth password set on the Chargebee webhook; the Chargebee receiver is off without it. Secret.',
+      ),
+    salesforceSecret: z
+      .string()
+      .min(16)
+      .optional()
+      .describe('Shared HMAC secret of the Salesforce Closed-Won callout (docs/events.md). Secret.'),
+    payrollSecret: z
+      .string()
+      .min(16)
+      .optional()
+      .describe('Shared HMAC secret of the generic payroll/time webhook. Secret.'),
+    toleranceSeconds: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(300)
+      .describe('Signed requests whose timestamp is further than this from now are refused as replays.'),
+    debounceMs: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(250)
+      .describe('The worker waits this long after an event arrives, so a burst becomes one batched request.'),
+    maxBatch: z.coerce.number().int().min(1).max(10_000).default(2000).describe('Events per worker batch.'),
+    maxAttempts: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(8)
+      .describe('Failed posting attempts before an event goes to the dead-letter table.'),
+    maxWaitMinutes: z.coerce
+      .number()
+      .min(0)
+      .default(1440)
+      .describe(
+        'How long an out-of-order event waits for what it needs (its payment intent, its invoice) before it is dead-lettered.',
+      ),
+    retryBaseSeconds: z.coerce
+      .number()
+      .min(0)
+      .default(2)
+      .describe('First retry delay of a failed event; it doubles per attempt.'),
+    leaseSeconds: z.coerce
+      .number()
+      .int()
+      .min(2)
+      .max(3600)
+      .default(30)
+      .describe(
+        'The worker holds a lease so two workers never post from one queue; a killed worker frees it after this.',
+      ),
+    adpPoll: z
+      .object({
+        url: pollUrl.describe(
+          'Feed asked for what changed since the watermark: an https URL or a JSON file.',
+        ),
+        token: z.string().min(1).optional().describe('Bearer token sent to the feed. Secret.'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Polling fallback for ADP (no webhooks): `events poll --source adp`, usually from a schedule.',
+      ),
+  })
+  .strict()
+  .default({
+    host: '127.0.0.1',
+    port: 8790,
+    toleranceSeconds: 300,
+    debounceMs: 250,
+    maxBatch: 2000,
+    maxAttempts: 8,
+    maxWaitMinutes: 1440,
+    retryBaseSeconds: 2,
+    leaseSeconds: 30,
+  })
+  .describe(
+    'Event-driven flows (`events serve`, `events retry`, `events poll`): webhooks to postings in seconds.',
+  );
+
 /** The alert kinds a webhook can be sent for (see src/ops/alerts.ts). */
 export const ALERT_KINDS = ['run-failure', 'data-test-failure', 'reverse-rejected', 'stale-objects'] as const;
 
@@ -464,6 +584,7 @@ export const configSchema = z
     freshness,
     ops,
     mcp,
+    events,
   })
   .strict();
 
@@ -484,6 +605,11 @@ export const SECRET_PATHS = [
   'reverse.approvals.slackWebhookUrl',
   'reverse.approvals.slackSigningSecret',
   'mcp.token',
+  'events.stripeSecret',
+  'events.chargebeePassword',
+  'events.salesforceSecret',
+  'events.payrollSecret',
+  'events.adpPoll.token',
 ] as const;
 
 export interface EnvVar {
@@ -529,4 +655,10 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'SLACK_SIGNING_SECRET', path: 'reverse.approvals.slackSigningSecret' },
   { name: 'INTACCT_ELT_MCP_TOKEN', path: 'mcp.token' },
   { name: 'INTACCT_ELT_MCP_ENTITIES', path: 'mcp.entities', parse: 'list' },
+  { name: 'STRIPE_WEBHOOK_SECRET', path: 'events.stripeSecret' },
+  { name: 'CHARGEBEE_WEBHOOK_USERNAME', path: 'events.chargebeeUsername' },
+  { name: 'CHARGEBEE_WEBHOOK_PASSWORD', path: 'events.chargebeePassword' },
+  { name: 'SALESFORCE_WEBHOOK_SECRET', path: 'events.salesforceSecret' },
+  { name: 'INTACCT_ELT_PAYROLL_WEBHOOK_SECRET', path: 'events.payrollSecret' },
+  { name: 'ADP_POLL_TOKEN', path: 'events.adpPoll.token' },
 ];

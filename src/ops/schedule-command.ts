@@ -30,6 +30,7 @@ export function invocationFor(
   if (schedule.objects) argv.push('--objects', schedule.objects.join(','));
   if (schedule.flows) argv.push('--flows', schedule.flows.join(','));
   if (schedule.reconcile) argv.push('--reconcile');
+  if (schedule.source) argv.push('--source', schedule.source);
   if (configPath) argv.push('--config', configPath);
   return { argv, env: schedule.entities ? { INTACCT_ENTITIES: schedule.entities.join(',') } : {} };
 }

@@ -6,9 +6,21 @@ import { FLOW_NAMES } from '../reverse/flows/index.ts';
 
 /**
  * The commands a schedule may run. `sync`, `backfill` and `reconcile` are this CLI's; `run` and
- * `models build` come with the models runner and `push` with reverse ETL.
+ * `models build` come with the models runner and `push` with reverse ETL; `events poll` asks a feed
+ * without webhooks (ADP) for what changed since its watermark and posts it through the events queue.
  */
-export const SCHEDULE_COMMANDS = ['run', 'sync', 'backfill', 'reconcile', 'models build', 'push'] as const;
+export const SCHEDULE_COMMANDS = [
+  'run',
+  'sync',
+  'backfill',
+  'reconcile',
+  'models build',
+  'push',
+  'events poll',
+] as const;
+
+/** Feeds `events poll` can ask (see src/events/poll.ts). */
+export const POLL_SOURCES = ['adp'] as const;
 export type ScheduleCommand = (typeof SCHEDULE_COMMANDS)[number];
 
 /** Commands that read Intacct objects (and so take `objects` and `entities`). */
@@ -132,6 +144,10 @@ export const scheduleSchema = z
       .optional()
       .describe('For backfill: re-read the last N days, ending today.'),
     reconcile: z.boolean().optional().describe('For sync: also reconcile keys to find deletes.'),
+    source: z
+      .enum(POLL_SOURCES)
+      .optional()
+      .describe(`For events poll: the feed to poll (${POLL_SOURCES.join(', ')}).`),
     maintenance,
     enabled: z
       .boolean()
@@ -152,6 +168,10 @@ export const scheduleSchema = z
       });
     if (s.backfillDays !== undefined && s.command !== 'backfill')
       ctx.addIssue({ code: 'custom', path: ['backfillDays'], message: 'only backfill takes backfillDays' });
+    if (s.command === 'events poll' && s.source === undefined)
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'an events poll schedule needs source' });
+    if (s.source !== undefined && s.command !== 'events poll')
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'only events poll takes source' });
     if (s.reconcile !== undefined && s.command !== 'sync')
       ctx.addIssue({ code: 'custom', path: ['reconcile'], message: 'only sync takes reconcile' });
   });

@@ -16,7 +16,7 @@ import { Ledger, type LedgerEntry } from './ledger.ts';
 import { formatPlan, type PlanItem, planFlow, summarize } from './plan.ts';
 import type { RelationOf } from './model-relations.ts';
 import { readFlowRecords } from './records.ts';
-import { loadReferenceData } from './reference.ts';
+import { loadReferenceData, type ReferenceData } from './reference.ts';
 
 export interface ReverseSettings {
   /** Functions per request. */
@@ -46,6 +46,11 @@ export interface PushOptions {
   /** Only these external keys (the approval server posts one approved bill). */
   readonly onlyKeys?: ReadonlySet<string>;
   readonly crash?: (point: CrashPoint) => void;
+  /**
+   * The lists validation reads, when the caller already has them (the events worker reuses them
+   * across its batches for a short while); read from the warehouse when left out.
+   */
+  readonly reference?: ReferenceData;
 }
 
 export interface FlowReport {
@@ -72,7 +77,9 @@ export async function push(opts: PushOptions): Promise<PushReport> {
     opts.runId ??
     `push-${new Date().toISOString().replace(/[-:.TZ]/g, '')}-${randomBytes(3).toString('hex')}`;
   const ledger = new Ledger(opts.warehouse, opts.schemas.raw);
-  const ref = await loadReferenceData(opts.warehouse, opts.schemas.raw, opts.settings.closedThrough);
+  const ref =
+    opts.reference ??
+    (await loadReferenceData(opts.warehouse, opts.schemas.raw, opts.settings.closedThrough));
   const ledgers = new Map<string, Map<string, LedgerEntry>>();
   const plannedCreates = new Set<string>();
   const ledgerOf = async (flow: string, fresh = false) => {

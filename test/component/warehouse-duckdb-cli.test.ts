@@ -59,7 +59,8 @@ describe('migrate and status commands', () => {
         '0003_object_definitions',
         '0004_reverse_ledger',
         '0005_mcp_audit',
-        '0009_mcp_writes',
+        '0006_event_queue',
+        '0007_mcp_writes',
       ],
     });
     const second = context({});

@@ -186,4 +186,24 @@ describe('what a schedule runs', () => {
       'build',
     ]);
   });
+
+  it('an events poll schedule names its feed, which becomes --source', () => {
+    expect(invocationFor(schedule({ command: 'events poll', source: 'adp' }), '2026-12-02').argv).toEqual([
+      'events',
+      'poll',
+      '--source',
+      'adp',
+    ]);
+    const missing = scheduleSchema.safeParse({ name: 't', cron: '0 * * * *', command: 'events poll' });
+    expect(missing.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['source', 'an events poll schedule needs source'],
+    ]);
+    const misplaced = scheduleSchema.safeParse({
+      name: 't',
+      cron: '0 * * * *',
+      command: 'sync',
+      source: 'adp',
+    });
+    expect(misplaced.error?.issues.map((i) => i.message)).toEqual(['only events poll takes source']);
+  });
 });

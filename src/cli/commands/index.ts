@@ -5,6 +5,7 @@ import { checkCommand } from './check.ts';
 import { configCheckCommand } from './config-check.ts';
 import { configReferenceCommand } from './config-reference.ts';
 import { demoCommand } from './demo.ts';
+import { eventsCommand } from './events.ts';
 import { mcpCommand } from './mcp.ts';
 import { migrateCommand } from './migrate.ts';
 import { modelsBuildCommand, modelsDocsCommand, modelsTestCommand } from './models.ts';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   reconcileCommand,
   pushCommand,
   approvalsCommand,
+  eventsCommand,
   statusCommand,
   checkCommand,
   migrateCommand,

@@ -16,7 +16,7 @@ import { Ledger, type LedgerEntry } from '../../reverse/ledger.ts';
 import { push } from '../../reverse/push.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { STAGED_COLUMNS } from '../../../migrations/0005-mcp-audit.ts';
-import { MORE_STAGED_COLUMNS } from '../../../migrations/0009-mcp-writes.ts';
+import { MORE_STAGED_COLUMNS } from '../../../migrations/0007-mcp-writes.ts';
 import { AccessDenied } from '../access.ts';
 import { Params, type SqlDialect, compileWhere } from '../sql.ts';
 
@@ -31,7 +31,7 @@ export interface WriteDeps {
   readonly notifier?: ApprovalNotifier | undefined;
 }
 
-/** Every staged column: those of 0005 and those 0009 added. */
+/** Every staged column: those of 0005 and those 0007 added. */
 export const ALL_STAGED_COLUMNS = [...STAGED_COLUMNS, ...MORE_STAGED_COLUMNS] as const;
 export type StagedColumn = (typeof ALL_STAGED_COLUMNS)[number];
 export type StagedRow = Readonly<Partial<Record<StagedColumn, string | null>>>;
