@@ -292,6 +292,21 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
     expect(Object.values(rows[0]!).map(String)).toEqual(['2024', '3', '5', '1', '65', '2', '17', '9']);
   });
 
+  it('LAST_DAY gives the last date of the month (by default), quarter, year or Monday-started week', async () => {
+    const { rows } = await session.execute(
+      `select last_day(cast(? as date)) as "m", last_day(cast(? as date), 'quarter') as "q",
+        last_day(cast(? as timestamp_ntz), 'year') as "y", last_day(cast(? as date), 'week') as "w"`,
+      ['2024-02-10', '2024-02-10', '2024-02-10 13:00:00', '2024-02-10'],
+    );
+    const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    expect(Object.values(rows[0]!).map(iso)).toEqual([
+      '2024-02-29',
+      '2024-03-31',
+      '2024-12-31',
+      '2024-02-11',
+    ]);
+  });
+
   it('LEAD and LAG look along the window and give NULL past its ends', async () => {
     const { rows } = await session.execute(
       `select n, lead(n) over (partition by g order by n) as "next", lag(n, 1, 0) over (partition by g order by n) as "prev"

@@ -165,7 +165,7 @@ const EXTRACT_PARTS = new Set([
   'second',
 ]);
 /** Date functions translated by their arguments; Snowflake's TIMEADD, TIMESTAMPADD, TIMEDIFF and TIMESTAMPDIFF are aliases. */
-const DATE_FUNCTIONS: Readonly<Record<string, 'DATEADD' | 'DATEDIFF' | 'EXTRACT'>> = {
+const DATE_FUNCTIONS: Readonly<Record<string, 'DATEADD' | 'DATEDIFF' | 'EXTRACT' | 'LAST_DAY'>> = {
   DATEADD: 'DATEADD',
   TIMEADD: 'DATEADD',
   TIMESTAMPADD: 'DATEADD',
@@ -173,7 +173,10 @@ const DATE_FUNCTIONS: Readonly<Record<string, 'DATEADD' | 'DATEDIFF' | 'EXTRACT'
   TIMEDIFF: 'DATEDIFF',
   TIMESTAMPDIFF: 'DATEDIFF',
   EXTRACT: 'EXTRACT',
+  LAST_DAY: 'LAST_DAY',
 };
+/** LAST_DAY's parts (Snowflake: year, quarter, month, week; month when omitted). */
+const LAST_DAY_PARTS = new Set(['year', 'quarter', 'month', 'week']);
 /** DATEADD: the DuckDB interval of `n` units (`n` an integer, else the macro refuses it). */
 const INTERVALS: Readonly<Record<string, (n: string) => string>> = {
   year: (n) => `to_years(main.sf_int(${n}))`,
@@ -403,6 +406,15 @@ class Renderer {
       return `date_part('${part}', ${this.render(open + 3, close)})`;
     }
     const args = topLevelArgs(tokens, open, close);
+    if (name === 'LAST_DAY') {
+      // A DATE: the day before the next period starts (weeks start on Monday, WEEK_START 0).
+      if (args.length < 1 || args.length > 2)
+        throw unsupported('LAST_DAY with other than (expr [, date_part])');
+      const part = args[1] && args[1][1] - args[1][0] === 1 ? partOf(args[1][0], LAST_DAY_PARTS) : 'month';
+      if (args[1] && args[1][1] - args[1][0] !== 1) throw unsupported('LAST_DAY with a computed date part');
+      const d = this.render(args[0]![0], args[0]![1]);
+      return `CAST(date_trunc('${part}', CAST(${d} AS DATE)) + INTERVAL 1 ${part} - INTERVAL 1 day AS DATE)`;
+    }
     if (args.length !== 3 || args[0]![1] - args[0]![0] !== 1)
       throw unsupported(`${name} with other than (date_part, expr, expr)`);
     const part = partOf(args[0]![0], UNIT_PARTS);
