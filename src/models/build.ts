@@ -92,7 +92,7 @@ async function existingRelations(plan: ProjectPlan, runner: SqlRunner): Promise<
   const rows = await runner.query<{ table_schema: string; table_name: string; table_type?: string }>(
     plan.renderer.adapter
       .relationsQuery([...schemas])
-      .replace('select table_schema, table_name', 'select table_schema, table_name, table_type'),
+      .replaceAll('select table_schema, table_name', 'select table_schema, table_name, table_type'),
   );
   return new Map(
     rows.map((r) => [
@@ -109,15 +109,17 @@ export async function buildModels(options: BuildOptions): Promise<BuildReport> {
   const adapter = renderer.adapter;
   const selected = selectModels(options.select ?? [], parsed, graph);
   const byName = new Map(parsed.map((p) => [p.node.name, p]));
-  const existing = await existingRelations(plan, options.runner);
-  renderer.setState(new Set(existing.keys()), options.fullRefresh ?? false);
-
   const schemas = new Set<string>();
   const ensureSchema = async (schema: string) => {
     if (schemas.has(schema)) return;
     await options.runner.query(compileCreateSchema(adapter, schema));
     schemas.add(schema);
   };
+  // The layer schemas exist before they are listed: BigQuery fails a query of a missing dataset's
+  // INFORMATION_SCHEMA instead of returning no rows.
+  for (const p of parsed) await ensureSchema(renderer.schemaFor(p.config));
+  const existing = await existingRelations(plan, options.runner);
+  renderer.setState(new Set(existing.keys()), options.fullRefresh ?? false);
 
   const seeds: string[] = [];
   for (const seed of options.project.seeds) {

@@ -94,6 +94,8 @@ const STATEMENT_TYPES: Readonly<Record<string, string>> = {
   truncate: 'TRUNCATE_TABLE',
   'create-table': 'CREATE_TABLE',
   'create-schema': 'CREATE_SCHEMA',
+  'create-view': 'CREATE_VIEW',
+  'drop-view': 'DROP_VIEW',
   'drop-table': 'DROP_TABLE',
   'drop-schema': 'DROP_SCHEMA',
   'alter-table': 'ALTER_TABLE',

@@ -10,6 +10,8 @@
  * BigQuery would reject it, rather than running through DuckDB's more lenient dialect.
  */
 
+import { rewriteFunctions } from './googlesql-functions.ts';
+
 export class GoogleSqlError extends Error {
   readonly reason: string;
   constructor(message: string, reason = 'invalidQuery') {
@@ -19,7 +21,7 @@ export class GoogleSqlError extends Error {
 }
 
 type TokenKind = 'ws' | 'comment' | 'string' | 'quoted' | 'number' | 'word' | 'param' | 'punct';
-interface Token {
+export interface Token {
   readonly kind: TokenKind;
   readonly text: string;
   /** Decoded value: the string's content, the backtick identifier's content, the parameter's name. */
@@ -140,7 +142,9 @@ export type StatementKind =
   | 'truncate'
   | 'create-table'
   | 'create-schema'
+  | 'create-view'
   | 'drop-table'
+  | 'drop-view'
   | 'drop-schema'
   | 'alter-table'
   | 'begin'
@@ -152,7 +156,9 @@ export const DDL_KINDS: ReadonlySet<StatementKind> = new Set([
   'truncate',
   'create-table',
   'create-schema',
+  'create-view',
   'drop-table',
+  'drop-view',
   'drop-schema',
   'alter-table',
 ]);
@@ -224,11 +230,13 @@ function classify(sig: readonly Token[]): { kind: StatementKind; temporary: bool
       if (temporary) i++;
       if (w(i) === 'TABLE') return { kind: 'create-table', temporary };
       if (w(i) === 'SCHEMA') return { kind: 'create-schema', temporary: false };
+      if (w(i) === 'VIEW' && !temporary) return { kind: 'create-view', temporary: false };
       break;
     }
     case 'DROP':
       if (w(1) === 'TABLE') return { kind: 'drop-table', temporary: false };
       if (w(1) === 'SCHEMA') return { kind: 'drop-schema', temporary: false };
+      if (w(1) === 'VIEW') return { kind: 'drop-view', temporary: false };
       break;
     case 'ALTER':
       if (w(1) === 'TABLE') return { kind: 'alter-table', temporary: false };
@@ -261,9 +269,13 @@ export interface TranslateOptions {
 }
 
 /** Translates one statement (tokens from splitStatements). */
-export function translateStatement(tokens: readonly Token[], options: TranslateOptions): TranslatedStatement {
-  const sig = significant(tokens);
+export function translateStatement(
+  statement: readonly Token[],
+  options: TranslateOptions,
+): TranslatedStatement {
+  const sig = significant(statement);
   const { kind, temporary: temp } = classify(sig);
+  const tokens = rewriteFunctions(statement);
   let temporary = temp;
   const out: string[] = [];
   const params: ParamRef[] = [];
