@@ -52,7 +52,10 @@ async function refused(select: string): Promise<{ reason?: string; message: stri
     (e: unknown) => e as { errors?: { reason?: string }[]; message: string },
   );
   expect(error, `SELECT ${select} should have failed`).toBeDefined();
-  return { ...(error?.errors?.[0]?.reason ? { reason: error.errors[0].reason } : {}), message: error!.message };
+  return {
+    ...(error?.errors?.[0]?.reason ? { reason: error.errors[0].reason } : {}),
+    message: error!.message,
+  };
 }
 
 describe('date arithmetic', () => {
@@ -125,7 +128,9 @@ describe('date arithmetic', () => {
     const week = await refused(`DATE_DIFF(DATE '2017-12-18', DATE '2017-12-17', WEEK)`);
     expect(week.reason).toBe('invalidQuery');
     expect(week.message).toMatch(/DATE_DIFF with date part WEEK/);
-    expect((await refused(`EXTRACT(WEEK FROM DATE '2017-12-18')`)).message).toMatch(/EXTRACT with date part WEEK/);
+    expect((await refused(`EXTRACT(WEEK FROM DATE '2017-12-18')`)).message).toMatch(
+      /EXTRACT with date part WEEK/,
+    );
     expect((await refused(`TIMESTAMP_TRUNC(CURRENT_TIMESTAMP(), DAY, 'Europe/Paris')`)).message).toMatch(
       /No matching signature for function TIMESTAMP_TRUNC/,
     );

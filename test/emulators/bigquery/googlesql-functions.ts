@@ -12,7 +12,8 @@ import { GoogleSqlError, type Token, tokenize } from './googlesql.ts';
 
 type Args = readonly (readonly Token[])[];
 
-const significant = (tokens: readonly Token[]) => tokens.filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+const significant = (tokens: readonly Token[]) =>
+  tokens.filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
 const text = (tokens: readonly Token[]) =>
   tokens
     .map((t) => t.text)
@@ -90,7 +91,10 @@ function interval(fn: string, tokens: readonly Token[]): { amount: string; part:
   }
   const start = tokens.indexOf(first) + 1;
   const end = tokens.lastIndexOf(last);
-  return { amount: text(tokens.slice(start, end)), part: part(fn, [last], new Set([...CALENDAR_PARTS, 'WEEK'])) };
+  return {
+    amount: text(tokens.slice(start, end)),
+    part: part(fn, [last], new Set([...CALENDAR_PARTS, 'WEEK'])),
+  };
 }
 
 type Rewrite = (args: Args, fn: string) => string;
