@@ -137,6 +137,17 @@ describe('date arithmetic', () => {
   });
 });
 
+describe('literals', () => {
+  it('a literal with a decimal point is FLOAT64; a string cast to NUMERIC is exact', async () => {
+    const [rows] = (await bq.query({
+      query: `SELECT 0.1 + 0.2 AS float_sum, CAST('0.1' AS NUMERIC) + CAST('0.2' AS NUMERIC) AS exact_sum,
+        CAST(12345 AS NUMERIC) * CAST('0.01' AS NUMERIC(3, 2)) AS cents`,
+      skipParsing: true,
+    } as never)) as [{ f: { v: unknown }[] }[]];
+    expect(rows[0]!.f.map((c) => c.v)).toEqual(['0.30000000000000004', '0.3', '123.45']);
+  });
+});
+
 describe('strings and NULLs', () => {
   it('CONCAT, GREATEST and LEAST return NULL when any argument is NULL', async () => {
     expect(

@@ -299,6 +299,11 @@ export function translateStatement(
       case 'string':
         out.push(duckString(t.value));
         break;
+      case 'number':
+        // A literal with a point or an exponent is FLOAT64 in GoogleSQL (NUMERIC needs NUMERIC '…'
+        // or a CAST); DuckDB would read 0.01 as an exact decimal.
+        out.push(/[.eE]/.test(t.text) ? `CAST(${t.text} AS DOUBLE)` : t.text);
+        break;
       case 'quoted': {
         const parts = t.value.split('.');
         const named = parts.length === 3 && parts[0] === options.projectId ? parts.slice(1) : parts;
