@@ -146,6 +146,22 @@ describe('literals', () => {
     } as never)) as [{ f: { v: unknown }[] }[]];
     expect(rows[0]!.f.map((c) => c.v)).toEqual(['0.30000000000000004', '0.3', '123.45']);
   });
+
+  it('a NUMERIC cast to STRING has no trailing zeros; other types keep their text', async () => {
+    expect(
+      await one(`CAST(CAST('12.50' AS NUMERIC) AS STRING) AS half, CAST(CAST('100' AS NUMERIC) AS STRING) AS whole,
+        CAST(CAST('-0.000' AS NUMERIC(10, 3)) AS STRING) AS zero, SAFE_CAST(CAST('7.250' AS NUMERIC(10, 3)) AS STRING) AS safe,
+        CAST(100 AS STRING) AS int, CAST(DATE '2008-12-25' AS STRING) AS day, CAST(NULL AS STRING) AS nothing`),
+    ).toEqual({
+      half: '12.5',
+      whole: '100',
+      zero: '0',
+      safe: '7.25',
+      int: '100',
+      day: '2008-12-25',
+      nothing: null,
+    });
+  });
 });
 
 describe('strings and NULLs', () => {

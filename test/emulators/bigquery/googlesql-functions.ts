@@ -290,6 +290,25 @@ function splitArgs(tokens: readonly Token[]): Token[][] {
   return args;
 }
 
+/**
+ * CAST(x AS STRING) of a NUMERIC drops trailing zeros in BigQuery (12.50 → '12.5', 1.000 → '1');
+ * DuckDB keeps the scale's digits. Other casts are left to the statement's translation.
+ */
+function castCall(fn: string, inner: readonly Token[]): string {
+  let depth = 0;
+  let as = -1;
+  inner.forEach((t, i) => {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (depth === 0 && t.kind === 'word' && t.value === 'AS') as = i;
+  });
+  const type = significant(inner.slice(as + 1));
+  if (as < 0 || type.length !== 1 || type[0]!.value !== 'STRING') return `${fn}(${text(inner)})`;
+  const value = `(${text(inner.slice(0, as))})`;
+  const cast = `${fn}(${value} AS STRING)`;
+  return `(CASE WHEN typeof(${value}) LIKE 'DECIMAL%' AND ${cast} LIKE '%.%' THEN rtrim(rtrim(${cast}, '0'), '.') ELSE ${cast} END)`;
+}
+
 /** Checks and rewrites every function call of a statement (tokens from splitStatements). */
 export function rewriteFunctions(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
@@ -304,6 +323,12 @@ export function rewriteFunctions(tokens: readonly Token[]): Token[] {
       !TYPE_NAMES.has(t.value) &&
       before?.text !== '.' &&
       !(before?.kind === 'word' && TABLE_BEFORE.has(before.value));
+    if ((t.value === 'CAST' || t.value === 'SAFE_CAST') && t.kind === 'word' && tokens[open]?.text === '(') {
+      const close = matching(tokens, open);
+      out.push(...tokenize(castCall(t.value, rewriteFunctions(tokens.slice(open + 1, close)))));
+      i = close;
+      continue;
+    }
     if (!isCall) {
       out.push(t);
       continue;
