@@ -18,10 +18,28 @@ import {
 } from './materialize.ts';
 import type { DbtProject } from './project.ts';
 import { type ParsedModel, Relation, Renderer, type Target } from './render.ts';
+import { CAPABILITIES, type WarehouseType } from '../warehouse/warehouse.ts';
 
 /** What the runner needs of a warehouse: run one statement, get rows back. */
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+}
+
+/**
+ * The runner as the models code reads rows: keys in lower case where the warehouse folds unquoted
+ * names to upper case (Snowflake answers `count(*) as failures` with a FAILURES column). Read
+ * as-is, a failure count would be missing and every data test would pass.
+ */
+export function lowerCaseKeys(runner: SqlRunner, type: WarehouseType): SqlRunner {
+  if (CAPABILITIES[type].unquotedCase !== 'upper') return runner;
+  return {
+    async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+      const rows = await runner.query<Record<string, unknown>>(sql);
+      return rows.map(
+        (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v])) as T,
+      );
+    },
+  };
 }
 
 export type ModelStatus = 'success' | 'error' | 'skipped';
@@ -107,25 +125,26 @@ export async function buildModels(options: BuildOptions): Promise<BuildReport> {
   const plan = planProject(options.project, options.target, options.vars);
   const { renderer, parsed, graph } = plan;
   const adapter = renderer.adapter;
+  const runner = lowerCaseKeys(options.runner, options.target.type);
   const selected = selectModels(options.select ?? [], parsed, graph);
   const byName = new Map(parsed.map((p) => [p.node.name, p]));
   const schemas = new Set<string>();
   const ensureSchema = async (schema: string) => {
     if (schemas.has(schema)) return;
-    await options.runner.query(compileCreateSchema(adapter, schema));
+    await runner.query(compileCreateSchema(adapter, schema));
     schemas.add(schema);
   };
   // The layer schemas exist before they are listed: BigQuery fails a query of a missing dataset's
   // INFORMATION_SCHEMA instead of returning no rows.
   for (const p of parsed) await ensureSchema(renderer.schemaFor(p.config));
-  const existing = await existingRelations(plan, options.runner);
+  const existing = await existingRelations(plan, runner);
   renderer.setState(new Set(existing.keys()), options.fullRefresh ?? false);
 
   const seeds: string[] = [];
   for (const seed of options.project.seeds) {
     const relation = renderer.seedRelation(seed.name);
     await ensureSchema(relation.schema);
-    await options.runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
+    await runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
     seeds.push(seed.name);
   }
 
@@ -156,7 +175,7 @@ export async function buildModels(options: BuildOptions): Promise<BuildReport> {
     try {
       sql = renderer.render(p.node);
       await ensureSchema(relation.schema);
-      await materialize(options.runner, renderer, relation, materialized, sql, p, existing);
+      await materialize(runner, renderer, relation, materialized, sql, p, existing);
       const result: ModelResult = { ...base, status: 'success', ms: Date.now() - t0, sql };
       results.push(result);
       options.onModel?.(result);

@@ -4,7 +4,7 @@
  * failure names the model, the test, how many rows offend, and shows up to 10 of them.
  */
 import { errorMessage } from '../core/errors.ts';
-import type { SqlRunner } from './build.ts';
+import { lowerCaseKeys, type SqlRunner } from './build.ts';
 import type { ProjectPlan } from './build.ts';
 import type { TestSpec } from './project.ts';
 
@@ -147,6 +147,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestReport> {
   const started = Date.now();
   const results: TestResult[] = [];
   const exclude = new Set(options.excludeTags ?? []);
+  const runner = lowerCaseKeys(options.runner, options.plan.renderer.adapter.type);
   for (const t of compileTests(options.plan)) {
     if (options.models && !t.dependsOn.some((m) => options.models?.has(m))) continue;
     if (t.tags.some((tag) => exclude.has(tag))) continue;
@@ -169,7 +170,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestReport> {
       };
     } else {
       try {
-        const [count] = await options.runner.query<{ failures: unknown }>(
+        const [count] = await runner.query<{ failures: unknown }>(
           `select count(*) as failures from (\n${body(t.sql)}\n) as dbt_test`,
         );
         const failures = Number(count?.failures ?? 0);
@@ -177,7 +178,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestReport> {
           failures === 0
             ? []
             : (
-                await options.runner.query<Record<string, unknown>>(
+                await runner.query<Record<string, unknown>>(
                   `select * from (\n${body(t.sql)}\n) as dbt_test limit ${SHOWN_ROWS}`,
                 )
               ).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, stringify(v)])));

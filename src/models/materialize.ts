@@ -3,10 +3,21 @@
  * only sends them. `view` and `table` replace the relation; `incremental` builds the new rows into a
  * scratch table and MERGEs them on `unique_key` (insert-only when there is none).
  */
+import { CAPABILITIES } from '../warehouse/warehouse.ts';
 import type { ModelsAdapter } from './adapters.ts';
 import type { Relation } from './render.ts';
 
 export type RelationKind = 'table' | 'view';
+
+/**
+ * The name an unquoted identifier resolves to (Snowflake folds it to upper case). A column the
+ * models name unquoted (a seed column, an incremental unique_key) is quoted in this form, as
+ * dbt-snowflake's unquoted seed columns and merge keys end up.
+ */
+function unquotedName(adapter: ModelsAdapter, name: string): string {
+  const fold = CAPABILITIES[adapter.type].unquotedCase;
+  return fold === 'upper' ? name.toUpperCase() : fold === 'lower' ? name.toLowerCase() : name;
+}
 
 export function compileCreateSchema(adapter: ModelsAdapter, schema: string): string {
   const q = adapter.quoteChar;
@@ -47,7 +58,10 @@ export function compileIncrementalMerge(
   const list = columns.map(q).join(', ');
   if (uniqueKey.length === 0) return `insert into ${target} (${list})\nselect ${list} from ${scratch}`;
   const keys = new Set(uniqueKey.map((k) => k.toLowerCase()));
-  const on = uniqueKey.map((k) => `dbt_dest.${q(k)} = dbt_src.${q(k)}`).join(' and ');
+  const on = uniqueKey
+    .map((k) => unquotedName(adapter, k))
+    .map((k) => `dbt_dest.${q(k)} = dbt_src.${q(k)}`)
+    .join(' and ');
   const updates = columns
     .filter((c) => !keys.has(c.toLowerCase()))
     .map((c) => `${q(c)} = dbt_src.${q(c)}`)
@@ -82,7 +96,7 @@ export function compileSeed(
       .map((h, i) => {
         const v = row[i];
         const value = v === null || v === '' || v === undefined ? 'null' : adapter.literal(v);
-        return `cast(${value} as ${types[i]}) as ${q(h)}`;
+        return `cast(${value} as ${types[i]}) as ${q(unquotedName(adapter, h))}`;
       })
       .join(', ')}`;
   // An empty seed still gets its columns: one all-null row filtered away.

@@ -13,6 +13,7 @@ import {
   type ModelResult,
   type ProjectPlan,
   buildModels,
+  lowerCaseKeys,
   planProject,
   type SqlRunner,
 } from './build.ts';
@@ -92,15 +93,16 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
   const plan = planProject(project, target, vars);
   const adapter = plan.renderer.adapter;
   const raw = options.config.schemas.raw;
+  const runner = lowerCaseKeys(options.runner, adapter.type);
   // The stored copy of Intacct's trial balance is a source; it exists (maybe empty) before any build.
-  await options.runner.query(compileCreateTrialBalanceTable(adapter, raw, false));
+  await runner.query(compileCreateTrialBalanceTable(adapter, raw, false));
 
   let build: BuildReport | undefined;
   if (options.build !== false) {
     build = await buildModels({
       project,
       target,
-      runner: options.runner,
+      runner,
       logger: options.logger,
       vars,
       ...(options.select ? { select: options.select } : {}),
@@ -110,22 +112,16 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
   }
   let published: PublishReport | undefined;
   if (build?.ok && options.publish && options.config.warehouse.type === 'duckdb') {
-    published = await publishMarts(
-      options.runner,
-      plan.renderer.schemaFor({ schema: 'marts' }),
-      options.publish,
-    );
+    published = await publishMarts(runner, plan.renderer.schemaFor({ schema: 'marts' }), options.publish);
   }
   let trialBalanceRows: number | undefined;
   if (options.trialBalanceReader && options.test !== false) {
     const fiscal = plan.renderer.relationOf('dim_fiscal_period');
     const entity = plan.renderer.relationOf('dim_entity');
-    const periods = await options.runner.query<{ start_date: unknown; end_date: unknown }>(
+    const periods = await runner.query<{ start_date: unknown; end_date: unknown }>(
       `select cast(period_start_date as ${adapter.crossDb.type_string()}) as start_date, cast(period_end_date as ${adapter.crossDb.type_string()}) as end_date from ${fiscal} order by 1`,
     );
-    const entities = await options.runner.query<{ entity_id: string }>(
-      `select entity_id from ${entity} order by 1`,
-    );
+    const entities = await runner.query<{ entity_id: string }>(`select entity_id from ${entity} order by 1`);
     if (periods.length === 0) {
       throw new ClassifiedError('dim_fiscal_period is empty: no reporting periods to tie out', {
         kind: 'terminal',
@@ -135,7 +131,7 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
     }
     trialBalanceRows = await snapshotTrialBalance({
       reader: options.trialBalanceReader,
-      runner: options.runner,
+      runner,
       adapter,
       schema: raw,
       entities: entities.map((e) => e.entity_id),
@@ -147,7 +143,7 @@ export async function runModelsStep(options: ModelsStepOptions): Promise<ModelsS
     const unbuilt = new Set((build?.models ?? []).filter((m) => m.status !== 'success').map((m) => m.name));
     tests = await runTests({
       plan,
-      runner: options.runner,
+      runner,
       unbuilt,
       // Without a fresh read of Intacct the stored trial balance may be stale: leave that tie-out out.
       ...(options.trialBalanceReader ? {} : { excludeTags: ['intacct_api'] }),

@@ -3,7 +3,7 @@
  * against Intacct's get_trialbalance (periods, debits, accounts that differ) and the subledgers
  * against their control accounts.
  */
-import type { SqlRunner } from './build.ts';
+import { lowerCaseKeys, type SqlRunner } from './build.ts';
 import type { Renderer } from './render.ts';
 
 export interface EntityTieOutLine {
@@ -20,7 +20,7 @@ export async function tieOutFromMarts(runner: SqlRunner, renderer: Renderer): Pr
   const tieOut = renderer.relationOf('trial_balance_tie_out');
   const subledger = renderer.relationOf('subledger_tie_out');
   const text = renderer.adapter.crossDb.type_string();
-  const rows = await runner.query<Record<string, unknown>>(
+  const rows = await lowerCaseKeys(runner, renderer.adapter.type).query<Record<string, unknown>>(
     `with tb as (
        select entity_id, count(distinct period_start_date) as periods,
               sum(coalesce(period_debits, 0)) as debits, sum(coalesce(intacct_debits, 0)) as intacct_debits,

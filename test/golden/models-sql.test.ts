@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planProject } from '../../src/models/build.ts';
 import { compileTests } from '../../src/models/data-tests.ts';
+import { compileIncrementalMerge, compileSeed } from '../../src/models/materialize.ts';
 import { loadProject } from '../../src/models/project.ts';
-import { WAREHOUSE_TYPES } from '../../src/warehouse/warehouse.ts';
+import { Relation } from '../../src/models/render.ts';
+import { CAPABILITIES, WAREHOUSE_TYPES } from '../../src/warehouse/warehouse.ts';
 
 /**
  * The same model files rendered for DuckDB, Snowflake and BigQuery: one golden SQL file per model
@@ -39,6 +41,29 @@ describe.each(WAREHOUSE_TYPES)('models rendered for %s', (type) => {
       .map((t) => `-- ${t.name}\n${t.sql}\n`)
       .join('\n');
     golden(join(DIR, type, '_tests.sql'), tests);
+  });
+
+  it('compiles the seeds and the incremental MERGE to their golden SQL (seed columns and merge keys as unquoted names resolve)', () => {
+    const adapter = plan.renderer.adapter;
+    const seeds = project.seeds
+      .map((seed) => {
+        const sql = compileSeed(adapter, plan.renderer.seedRelation(seed.name), seed.header, seed.rows);
+        return `-- ${seed.name}\n${sql}\n`;
+      })
+      .join('\n');
+    golden(join(DIR, type, '_seeds.sql'), seeds);
+    // Columns as the warehouse's information_schema reports them for the scratch table.
+    const fold = CAPABILITIES[type].unquotedCase === 'upper' ? (c: string) => c.toUpperCase() : (c: string) => c;
+    const target = plan.renderer.relationOf('fct_gl_entry');
+    const scratch = new Relation(target.schema, `${target.identifier}__dbt_tmp`, adapter.quoteChar);
+    const merge = compileIncrementalMerge(
+      adapter,
+      target,
+      scratch,
+      ['gl_entry_key', 'amount', 'loaded_at'].map(fold),
+      ['gl_entry_key'],
+    );
+    golden(join(DIR, type, '_incremental-merge.sql'), `${merge}\n`);
   });
 
   it('stays inside what every dialect parses: its own quotes, no bare UNION, no :: casts outside DuckDB', () => {

@@ -237,13 +237,77 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
     expect((await session.execute('select count(*) as "n" from "c"."tx"')).rows).toEqual([{ n: 2 }]);
   });
 
+  it('DATEDIFF counts the boundaries crossed, as Snowflake does (not whole intervals elapsed)', async () => {
+    const pairs: [string, string, string, string][] = [
+      ['year', 'timestamp_ntz', '2024-12-31 23:59:59', '2025-01-01 00:00:00'],
+      ['week', 'date', '2024-01-07', '2024-01-08'], // Sunday to Monday: a week starts (WEEK_START 0)
+      ['wk', 'date', '2024-01-08', '2024-01-14'], // Monday to Sunday: the same week
+      ['day', 'timestamp_ntz', '2024-01-01 23:00', '2024-01-02 01:00'],
+      ['month', 'date', '2024-01-31', '2024-02-01'],
+      ['days', 'date', '2024-03-01', '2024-02-01'],
+      ['hour', 'date', '2024-01-01', '2024-01-02'],
+      ['quarter', 'date', '2024-03-31', '2024-04-01'],
+    ];
+    const select = pairs
+      .map(([part, type], i) => `datediff(${part}, cast(? as ${type}), cast(? as ${type})) as "d${i}"`)
+      .join(', ');
+    const { rows } = await session.execute(
+      `select ${select}`,
+      pairs.flatMap(([, , a, b]) => [a, b]),
+    );
+    expect(Object.values(rows[0]!).map(String)).toEqual(['1', '1', '0', '1', '1', '-29', '24', '1']);
+  });
+
+  it('DATEADD keeps a date a date, clamps month ends, and makes a date plus hours a timestamp', async () => {
+    const { rows } = await session.execute(
+      `select dateadd(month, 1, cast(? as date)) as "a", dateadd(d, -1, cast(? as date)) as "b",
+        dateadd(hour, 25, cast(? as date)) as "c", dateadd(quarter, 1, cast(? as date)) as "e",
+        dateadd(year, 1, cast(? as timestamp_ntz)) as "f", dateadd(day, ?, cast(? as date)) as "g"`,
+      ['2024-01-31', '2024-03-01', '2024-01-01', '2024-11-30', '2024-02-29 10:00', 3, '2024-01-01'],
+    );
+    expect(rows).toEqual([
+      {
+        a: '2024-02-29',
+        b: '2024-02-29',
+        c: '2024-01-02T01:00:00.000Z',
+        e: '2025-02-28',
+        f: '2025-02-28T10:00:00.000Z',
+        g: '2024-01-04',
+      },
+    ]);
+  });
+
+  it('EXTRACT returns the field as a number', async () => {
+    const parts = ['year', 'month', 'day', 'quarter', 'dayofyear', 'dayofweekiso'];
+    const { rows } = await session.execute(
+      `select ${parts.map((p) => `extract(${p} from cast(? as date)) as "${p}"`).join(', ')},
+        extract(hour from cast(? as timestamp_ntz)) as "hour", extract(second from cast(? as timestamp_ntz)) as "second"`,
+      [...parts.map(() => '2024-03-05'), '2024-03-05 17:04:09.5', '2024-03-05 17:04:09.5'],
+    );
+    expect(Object.values(rows[0]!).map(String)).toEqual(['2024', '3', '5', '1', '65', '2', '17', '9']);
+  });
+
+  it('date parts, counts and argument types the emulator cannot keep exact are refused, not guessed', async () => {
+    for (const sql of [
+      'select extract(dayofweek from current_date) as "x"', // depends on WEEK_START
+      'select dateadd(nanosecond, 1, current_timestamp) as "x"', // below DuckDB's microseconds
+      'select datediff(fortnight, current_date, current_date) as "x"',
+    ]) {
+      expect((await failure(session.execute(sql))).codes, sql).toEqual(['002140']);
+    }
+    const fraction = await failure(session.execute('select dateadd(day, 1.5, current_date) as "x"'));
+    expect(fraction.codes).toEqual(['001003']);
+    const shape = await failure(session.execute('select datediff(day, current_date) as "x"'));
+    expect(shape.codes).toEqual(['000002']);
+  });
+
   it('SQL outside the subset is a clear success:false error, never a guess', async () => {
     const show = await failure(session.execute('show tables'));
     expect(show.codes).toEqual(['000002']);
     expect(show.message).toMatch(
       /Unsupported feature 'SHOW TABLES'.*outside the Snowflake emulator's SQL subset/,
     );
-    const fn = await failure(session.execute('select datediff(day, current_date, current_date) as "d"'));
+    const fn = await failure(session.execute('select editdistance(?, ?) as "d"', ['a', 'b']));
     expect(fn.codes).toEqual(['002140']);
     const syntax = await failure(session.execute('select 1; select 2'));
     expect(syntax.codes).toEqual(['000008']);

@@ -28,6 +28,7 @@ import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBValue }
 import { SnowflakeSqlError, fromDuckDBError, unsupported } from './errors.ts';
 import { type EncodedResult, encodeResult, statusResult } from './result-encode.ts';
 import {
+  DATE_MACROS_SQL,
   type CopyPlan,
   type Plan,
   type Rendered,
@@ -160,7 +161,7 @@ export async function startSnowflakeEmulator(
   const syncWaitMs = options.syncWaitMs ?? 45_000;
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
   const setup = await instance.connect();
-  for (const statement of SETUP_SQL) await setup.run(statement);
+  for (const statement of [...SETUP_SQL, ...DATE_MACROS_SQL]) await setup.run(statement);
   setup.closeSync();
   const stageRoot = mkdtempSync(join(tmpdir(), 'sf-emulator-stage-'));
   const sessions = new Map<string, Session>();

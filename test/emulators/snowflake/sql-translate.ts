@@ -96,6 +96,8 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   TRIM: 'TRIM',
   LENGTH: 'LENGTH',
   ABS: 'ABS',
+  // Both take the sign of the dividend: MOD(-7, 3) is -1.
+  MOD: 'MOD',
   ROUND: 'ROUND',
   FLOOR: 'FLOOR',
   CEIL: 'CEIL',
@@ -112,6 +114,83 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   MONTH: 'MONTH',
   DATE_TRUNC: 'DATE_TRUNC',
 };
+/**
+ * Snowflake's date and time parts with their aliases (Snowflake's "Supported date and time parts"),
+ * as DuckDB names them. Parts left out (DAYOFWEEK and WEEK of EXTRACT, which depend on the
+ * WEEK_START and WEEK_OF_YEAR_POLICY parameters, and NANOSECOND, below DuckDB's microseconds) are
+ * refused rather than approximated.
+ */
+const DATE_PART_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  year: ['YEAR', 'Y', 'YY', 'YYY', 'YYYY', 'YR', 'YEARS', 'YRS'],
+  quarter: ['QUARTER', 'Q', 'QTR', 'QTRS', 'QUARTERS'],
+  month: ['MONTH', 'MM', 'MON', 'MONS', 'MONTHS'],
+  week: ['WEEK', 'W', 'WK', 'WEEKOFYEAR', 'WOY', 'WY'],
+  day: ['DAY', 'D', 'DD', 'DAYS', 'DAYOFMONTH'],
+  doy: ['DAYOFYEAR', 'YEARDAY', 'DOY', 'DY'],
+  isodow: ['DAYOFWEEKISO', 'WEEKDAY_ISO', 'DOW_ISO', 'DW_ISO'],
+  hour: ['HOUR', 'H', 'HH', 'HR', 'HOURS', 'HRS'],
+  minute: ['MINUTE', 'M', 'MI', 'MIN', 'MINUTES', 'MINS'],
+  second: ['SECOND', 'S', 'SEC', 'SECONDS', 'SECS'],
+  millisecond: ['MILLISECOND', 'MS', 'MSEC', 'MILLISECONDS'],
+  microsecond: ['MICROSECOND', 'US', 'USEC', 'MICROSECONDS'],
+};
+const DATE_PARTS: ReadonlyMap<string, string> = new Map(
+  Object.entries(DATE_PART_ALIASES).flatMap(([duck, names]) => names.map((n) => [n, duck] as const)),
+);
+/** Parts each function takes: a difference or a sum needs a unit, EXTRACT a field. */
+const UNIT_PARTS = new Set([
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'millisecond',
+  'microsecond',
+]);
+const EXTRACT_PARTS = new Set([
+  'year',
+  'quarter',
+  'month',
+  'day',
+  'doy',
+  'isodow',
+  'hour',
+  'minute',
+  'second',
+]);
+/** DATEADD: the DuckDB interval of `n` units (`n` an integer, else the macro refuses it). */
+const INTERVALS: Readonly<Record<string, (n: string) => string>> = {
+  year: (n) => `to_years(main.sf_int(${n}))`,
+  quarter: (n) => `to_months(3 * main.sf_int(${n}))`,
+  month: (n) => `to_months(main.sf_int(${n}))`,
+  week: (n) => `to_days(7 * main.sf_int(${n}))`,
+  day: (n) => `to_days(main.sf_int(${n}))`,
+  hour: (n) => `to_hours(main.sf_int(${n}))`,
+  minute: (n) => `to_minutes(main.sf_int(${n}))`,
+  second: (n) => `to_seconds(main.sf_int(${n}))`,
+  millisecond: (n) => `to_milliseconds(main.sf_int(${n}))`,
+  microsecond: (n) => `to_microseconds(main.sf_int(${n}))`,
+};
+const TIME_UNITS = new Set(['hour', 'minute', 'second', 'millisecond', 'microsecond']);
+
+/**
+ * DuckDB macros behind DATEADD, created once per emulator. Typed overloads keep Snowflake's result
+ * types: a date plus days, weeks, months, quarters or years stays a DATE (DuckDB's DATE + INTERVAL
+ * is a TIMESTAMP), a date plus hours or less becomes a TIMESTAMP_NTZ, a timestamp keeps its type.
+ * A count that is not an integer (or text where a date goes) matches no overload: an error, never
+ * a guess at Snowflake's rounding or casting.
+ */
+export const DATE_MACROS_SQL: readonly string[] = [
+  'CREATE MACRO main.sf_int(n HUGEINT) AS CAST(n AS INTEGER)',
+  `CREATE MACRO main.sf_dateadd_date(d DATE, i) AS CAST(d + i AS DATE),
+     (d TIMESTAMP, i) AS d + i, (d TIMESTAMPTZ, i) AS d + i`,
+  `CREATE MACRO main.sf_dateadd_time(d DATE, i) AS CAST(d AS TIMESTAMP) + i,
+     (d TIMESTAMP, i) AS d + i, (d TIMESTAMPTZ, i) AS d + i, (d TIME, i) AS d + i`,
+];
+
 /** Functions written without parentheses. */
 const NILADIC = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE']);
 
@@ -246,7 +325,11 @@ class Renderer {
           const word = t.value;
           const isCall = next?.value === '(';
           const afterDot = tokens[i - 1]?.value === '.';
-          if (!afterDot && isCall && FUNCTIONS[word] !== undefined) {
+          if (!afterDot && isCall && (word === 'DATEADD' || word === 'DATEDIFF' || word === 'EXTRACT')) {
+            const end = closing(tokens, i + 1);
+            text = this.#dateFunction(word, i + 1, end);
+            i = end;
+          } else if (!afterDot && isCall && FUNCTIONS[word] !== undefined) {
             text = FUNCTIONS[word];
           } else if (!afterDot && KEYWORDS.has(word)) {
             text = word;
@@ -280,6 +363,46 @@ class Renderer {
     return out.join(' ');
   }
 
+  /**
+   * DATEADD(part, n, d), DATEDIFF(part, a, b) and EXTRACT(part FROM d) between the parentheses at
+   * `open` and `close`. DATEDIFF counts the boundaries of `part` crossed (DATEDIFF(year,
+   * '2024-12-31 23:59', '2025-01-01') is 1), so both sides are truncated to the part first: DuckDB's
+   * date_diff counts whole weeks rather than week boundaries. Weeks start on Monday (WEEK_START 0).
+   */
+  #dateFunction(name: string, open: number, close: number): string {
+    const tokens = this.tokens;
+    const partOf = (at: number, allowed: ReadonlySet<string>): string => {
+      const t = tokens[at];
+      const written = t && (t.kind === 'word' || t.kind === 'string') ? t.value.toUpperCase() : '';
+      const part = DATE_PARTS.get(written);
+      if (part === undefined || !allowed.has(part)) {
+        throw new SnowflakeSqlError(
+          '002140',
+          '42601',
+          `SQL compilation error:\n${name} with date part '${t?.text ?? ''}' (outside the Snowflake emulator's subset)`,
+        );
+      }
+      return part;
+    };
+    if (name === 'EXTRACT') {
+      const part = partOf(open + 1, EXTRACT_PARTS);
+      if (tokens[open + 2]?.value !== 'FROM' || open + 3 >= close) throw unsupported('EXTRACT without FROM');
+      return `date_part('${part}', ${this.render(open + 3, close)})`;
+    }
+    const args = topLevelArgs(tokens, open, close);
+    if (args.length !== 3 || args[0]![1] - args[0]![0] !== 1)
+      throw unsupported(`${name} with other than (date_part, expr, expr)`);
+    const part = partOf(args[0]![0], UNIT_PARTS);
+    const second = this.render(args[1]![0], args[1]![1]);
+    const third = this.render(args[2]![0], args[2]![1]);
+    if (name === 'DATEADD') {
+      const macro = TIME_UNITS.has(part) ? 'main.sf_dateadd_time' : 'main.sf_dateadd_date';
+      return `${macro}(${third}, ${INTERVALS[part]!(second)})`;
+    }
+    const trunc = (e: string) => `date_trunc('${part}', CAST(${e} AS TIMESTAMP))`;
+    return `date_diff('${part}', ${trunc(second)}, ${trunc(third)})`;
+  }
+
   take(sqlText: string): Rendered {
     return { sql: sqlText, params: [...this.params] };
   }
@@ -299,6 +422,25 @@ function closing(tokens: readonly Token[], open: number): number {
     '42000',
     'SQL compilation error:\nsyntax error: unbalanced parentheses',
   );
+}
+
+/** The [from, to) token ranges of the comma-separated arguments between `open` and `close`. */
+function topLevelArgs(tokens: readonly Token[], open: number, close: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (t.value === '(') depth++;
+    else if (t.value === ')') depth--;
+    else if (t.value === ',' && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (start < close) out.push([start, close]);
+  return out;
 }
 
 /** Index of the first depth-0 word `word` at or after `from`, or -1. */
