@@ -92,6 +92,28 @@ describe('sync, models build and models test on BigQuery (emulator) through the 
     expect(report.build.models.every((m) => m.relation.startsWith('`analytics_'))).toBe(true);
   });
 
+  it('after adds, edits and deletes, an incremental sync is exact and an incremental build MERGEs the GL', async () => {
+    const response = await fetch(`${sandbox.adminUrl}/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ minutes: 120, creates: 20, edits: 15, deletes: 5 }),
+    });
+    expect(response.ok).toBe(true);
+    const sync = await run(['sync', '--json']);
+    expect(sync.code).toBe(0);
+    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+    const before = emulator.queries.length;
+    const { code, stdout } = await run(['models', 'build', '--json']);
+    const report = JSON.parse(stdout) as { build: { models: ModelResult[] } };
+    expect(report.build.models.filter((m) => m.status !== 'success').map((m) => m.message)).toEqual([]);
+    expect(code).toBe(0);
+    const sent = emulator.queries.slice(before);
+    expect(sent.filter((q) => /^merge into `analytics_marts`\.`fct_gl_entry`/i.test(q))).toHaveLength(1);
+    expect(
+      sent.some((q) => /^drop table if exists `analytics_marts`\.`fct_gl_entry__dbt_tmp`/i.test(q)),
+    ).toBe(true);
+  });
+
   it('models test --tie-out passes every data test, the get_trialbalance tie-out included', async () => {
     const { code, stdout } = await run(['models', 'test', '--tie-out', '--json']);
     const report = JSON.parse(stdout) as { tests: { tests: TestResult[] }; trialBalanceRows: number };
@@ -168,6 +190,21 @@ describe('sync, models build and models test on BigQuery (emulator) through the 
       const amounts = [r.opening_balance, r.period_debits, r.period_credits, r.closing_balance];
       expect(amounts.map(cents), key).toEqual([0n, 0n, 0n, 0n]);
     }
+  });
+
+  it('a cent off in the trial balance mart fails the tie-out test on BigQuery', async () => {
+    const mart = '`analytics_marts`.`trial_balance`';
+    await withWarehouse(config, (w) =>
+      w.query(
+        `update ${mart} set period_debits = period_debits + cast('0.01' as numeric)
+          where entity_id = (select min(entity_id) from ${mart}) and period_debits > 0`,
+      ),
+    );
+    const { code, stdout } = await run(['models', 'test', '--tie-out', '--json']);
+    expect(code).toBe(3);
+    const report = JSON.parse(stdout) as { tests: { tests: TestResult[] } };
+    const failed = report.tests.tests.filter((t) => t.status === 'fail').map((t) => t.name);
+    expect(failed).toContain('ties_out_trial_balance_tie_out');
   });
 });
 
