@@ -23,6 +23,8 @@ import { Capture } from '../support/capture.ts';
 import { clientOf, differencesFromTruth, sandboxConfig, withWarehouse } from '../support/sync-harness.ts';
 
 const PROJECT = loadProject(join(import.meta.dirname, '..', '..', 'models'));
+/** A sync of every object makes hundreds of emulator jobs: room for a machine busy with other work. */
+const SYNC_TIMEOUT_MS = 300_000;
 
 describe('sync, models build and models test on BigQuery (emulator) through the CLI', () => {
   let sandbox: RunningSandbox;
@@ -73,13 +75,17 @@ describe('sync, models build and models test on BigQuery (emulator) through the 
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
 
-  it('syncs every object of the company exactly', async () => {
-    const { code, stdout, stderr } = await run(['sync', '--json']);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { status: string }).status).toBe('succeeded');
-    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
-  });
+  it(
+    'syncs every object of the company exactly',
+    async () => {
+      const { code, stdout, stderr } = await run(['sync', '--json']);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as { status: string }).status).toBe('succeeded');
+      expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+    },
+    SYNC_TIMEOUT_MS,
+  );
 
   it('models build builds every model and loads every seed', async () => {
     const { code, stdout } = await run(['models', 'build', '--json']);
@@ -92,27 +98,31 @@ describe('sync, models build and models test on BigQuery (emulator) through the 
     expect(report.build.models.every((m) => m.relation.startsWith('`analytics_'))).toBe(true);
   });
 
-  it('after adds, edits and deletes, an incremental sync is exact and an incremental build MERGEs the GL', async () => {
-    const response = await fetch(`${sandbox.adminUrl}/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ minutes: 120, creates: 20, edits: 15, deletes: 5 }),
-    });
-    expect(response.ok).toBe(true);
-    const sync = await run(['sync', '--json']);
-    expect(sync.code).toBe(0);
-    expect(await differencesFromTruth(config, sandbox)).toEqual([]);
-    const before = emulator.queries.length;
-    const { code, stdout } = await run(['models', 'build', '--json']);
-    const report = JSON.parse(stdout) as { build: { models: ModelResult[] } };
-    expect(report.build.models.filter((m) => m.status !== 'success').map((m) => m.message)).toEqual([]);
-    expect(code).toBe(0);
-    const sent = emulator.queries.slice(before);
-    expect(sent.filter((q) => /^merge into `analytics_marts`\.`fct_gl_entry`/i.test(q))).toHaveLength(1);
-    expect(
-      sent.some((q) => /^drop table if exists `analytics_marts`\.`fct_gl_entry__dbt_tmp`/i.test(q)),
-    ).toBe(true);
-  });
+  it(
+    'after adds, edits and deletes, an incremental sync is exact and an incremental build MERGEs the GL',
+    async () => {
+      const response = await fetch(`${sandbox.adminUrl}/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ minutes: 120, creates: 20, edits: 15, deletes: 5 }),
+      });
+      expect(response.ok).toBe(true);
+      const sync = await run(['sync', '--json']);
+      expect(sync.code).toBe(0);
+      expect(await differencesFromTruth(config, sandbox)).toEqual([]);
+      const before = emulator.queries.length;
+      const { code, stdout } = await run(['models', 'build', '--json']);
+      const report = JSON.parse(stdout) as { build: { models: ModelResult[] } };
+      expect(report.build.models.filter((m) => m.status !== 'success').map((m) => m.message)).toEqual([]);
+      expect(code).toBe(0);
+      const sent = emulator.queries.slice(before);
+      expect(sent.filter((q) => /^merge into `analytics_marts`\.`fct_gl_entry`/i.test(q))).toHaveLength(1);
+      expect(
+        sent.some((q) => /^drop table if exists `analytics_marts`\.`fct_gl_entry__dbt_tmp`/i.test(q)),
+      ).toBe(true);
+    },
+    SYNC_TIMEOUT_MS,
+  );
 
   it('models test --tie-out passes every data test, the get_trialbalance tie-out included', async () => {
     const { code, stdout } = await run(['models', 'test', '--tie-out', '--json']);
