@@ -2,8 +2,9 @@
  * The GoogleSQL subset the BigQuery emulator accepts, translated token by token into DuckDB SQL.
  *
  * Accepted: SELECT/WITH, INSERT, UPDATE … WHERE, DELETE … WHERE, MERGE, TRUNCATE TABLE, CREATE
- * [TEMP] TABLE [IF NOT EXISTS] (…) | AS SELECT, CREATE SCHEMA, DROP TABLE/SCHEMA, ALTER TABLE ADD
- * COLUMN, BEGIN/COMMIT/ROLLBACK TRANSACTION, CALL BQ.ABORT_SESSION(). Backtick paths
+ * [OR REPLACE] [TEMP] TABLE [IF NOT EXISTS] (…) | AS SELECT, CREATE [OR REPLACE] VIEW, CREATE SCHEMA,
+ * DROP TABLE/VIEW/SCHEMA, ALTER TABLE ADD COLUMN, BEGIN/COMMIT/ROLLBACK TRANSACTION, CALL
+ * BQ.ABORT_SESSION(). Function calls are checked and rewritten first (googlesql-functions.ts). Backtick paths
  * (`project.dataset.table`), 'single' and "double" quoted string literals (double quotes are
  * strings in GoogleSQL, not identifiers), `?` and `@name` parameters, GoogleSQL type names in CAST
  * and column definitions. Anything else fails with a message that names the construct, the way
