@@ -164,6 +164,20 @@ describe('literals', () => {
   });
 });
 
+describe('INFORMATION_SCHEMA', () => {
+  it("a missing dataset's INFORMATION_SCHEMA fails with notFound instead of returning no rows", async () => {
+    const error = await bq.query('SELECT table_name FROM `no_such_dataset`.INFORMATION_SCHEMA.TABLES').then(
+      () => undefined,
+      (e: unknown) => e as { errors?: { reason?: string }[]; message: string },
+    );
+    expect(error?.errors?.[0]?.reason).toBe('notFound');
+    expect(error?.message).toMatch(/Dataset no_such_dataset was not found/);
+    await bq.query('CREATE SCHEMA IF NOT EXISTS `empty_dataset`');
+    const [rows] = await bq.query('SELECT table_name FROM `empty_dataset`.INFORMATION_SCHEMA.TABLES');
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('strings and NULLs', () => {
   it('CONCAT, GREATEST and LEAST return NULL when any argument is NULL', async () => {
     expect(

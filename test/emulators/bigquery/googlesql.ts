@@ -184,6 +184,8 @@ export interface TranslatedStatement {
   readonly text: string;
   /** Positional parameters used up to the end of this statement. */
   readonly positionalEnd: number;
+  /** Datasets whose INFORMATION_SCHEMA the statement reads (BigQuery fails when one is missing). */
+  readonly informationSchemaDatasets: readonly string[];
 }
 
 export interface MergeParts {
@@ -280,6 +282,7 @@ export function translateStatement(
   let temporary = temp;
   const out: string[] = [];
   const params: ParamRef[] = [];
+  const datasets: string[] = [];
   let positional = options.firstPositional ?? 0;
   // Per open parenthesis: the word before it (CAST, a table name, …), to know where types are.
   const parens: string[] = [];
@@ -310,6 +313,7 @@ export function translateStatement(
         const named = parts.length === 3 && parts[0] === options.projectId ? parts.slice(1) : parts;
         const view = informationSchemaView(tokens, i);
         if (view && named.length === 1) {
+          datasets.push(named[0]!);
           out.push(informationSchema(named[0]!, view.name));
           i = view.end;
           break;
@@ -373,6 +377,7 @@ export function translateStatement(
     temporary,
     text: sig.map((x) => x.text).join(' '),
     positionalEnd: positional,
+    informationSchemaDatasets: datasets,
     ...(kind === 'merge' ? { merge: mergeParts(sql) } : {}),
   };
 }
