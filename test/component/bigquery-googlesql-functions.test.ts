@@ -147,6 +147,19 @@ describe('literals', () => {
     expect(rows[0]!.f.map((c) => c.v)).toEqual(['0.30000000000000004', '0.3', '123.45']);
   });
 
+  it("NUMERIC(P, S) takes BigQuery's ranges: scale up to 9, precision up to scale + 29", async () => {
+    const row = await one(
+      `CAST('1.5' AS NUMERIC(38, 9)) AS wide, CAST('1.25' AS DECIMAL(28, 2)) AS money, CAST('7' AS NUMERIC(5)) AS whole`,
+    );
+    expect([row.wide, row.money, row.whole].map(String)).toEqual(['1.5', '1.25', '7']);
+    expect((await refused(`CAST('1.5' AS NUMERIC(38, 2))`)).message).toMatch(
+      /Invalid NUMERIC type parameters/,
+    );
+    expect((await refused(`CAST('1.5' AS NUMERIC(12, 10))`)).message).toMatch(
+      /Invalid NUMERIC type parameters/,
+    );
+  });
+
   it('a NUMERIC cast to STRING has no trailing zeros; other types keep their text', async () => {
     expect(
       await one(`CAST(CAST('12.50' AS NUMERIC) AS STRING) AS half, CAST(CAST('100' AS NUMERIC) AS STRING) AS whole,

@@ -467,8 +467,29 @@ function translateType(name: string, tokens: readonly Token[], i: number): strin
   const mapped = TYPES[name];
   if (mapped === undefined) throw new GoogleSqlError(`Type not found: ${name}`);
   if (mapped === 'DECIMAL' && nextText(tokens, i) !== '(') return 'DECIMAL(38,9)';
+  if (mapped === 'DECIMAL') checkNumericParameters(name, tokens, i);
   if (mapped === 'VARCHAR' && nextText(tokens, i) === '(') return 'VARCHAR';
   return mapped;
+}
+
+/**
+ * NUMERIC(P[, S]) as BigQuery allows it: 0 ≤ S ≤ 9 and max(1, S) ≤ P ≤ S + 29 (precision 38, scale 2
+ * is BIGNUMERIC's range there, though DuckDB would take it).
+ */
+function checkNumericParameters(name: string, tokens: readonly Token[], i: number): void {
+  const sig: Token[] = [];
+  for (let j = i + 1; j < tokens.length && sig.at(-1)?.text !== ')'; j++) {
+    if (tokens[j]!.kind !== 'ws' && tokens[j]!.kind !== 'comment') sig.push(tokens[j]!);
+  }
+  const p = Number(sig[1]?.text);
+  const s = sig[2]?.text === ',' ? Number(sig[3]?.text) : 0;
+  if (
+    !(Number.isInteger(p) && Number.isInteger(s) && s >= 0 && s <= 9 && p >= Math.max(1, s) && p <= s + 29)
+  ) {
+    throw new GoogleSqlError(
+      `Invalid ${name} type parameters: ${sig.map((t) => t.text).join('')} (scale 0 to 9, precision from max(1, scale) to scale + 29)`,
+    );
+  }
 }
 
 /** MERGE INTO target [AS] t USING source [AS] s ON cond WHEN …, read from the translated text. */
