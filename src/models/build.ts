@@ -13,6 +13,8 @@ import {
   compileIncrementalMerge,
   compileSeed,
   compileTable,
+  type SeedColumnKind,
+  seedColumnKinds,
   compileView,
   type RelationKind,
 } from './materialize.ts';
@@ -23,6 +25,17 @@ import { CAPABILITIES, type WarehouseType } from '../warehouse/warehouse.ts';
 /** What the runner needs of a warehouse: run one statement, get rows back. */
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** The warehouse's bulk path for a seed (BigQuery: one load job); without it a seed is one CTAS. */
+  loadSeed?(seed: SeedTable): Promise<number>;
+}
+
+/** A seed's rows and inferred column types, for a warehouse that loads seeds in bulk. */
+export interface SeedTable {
+  readonly schema: string;
+  readonly table: string;
+  readonly columns: readonly { readonly name: string; readonly kind: SeedColumnKind }[];
+  /** CSV values; '' is NULL. */
+  readonly rows: readonly (readonly string[])[];
 }
 
 /**
@@ -144,7 +157,15 @@ export async function buildModels(options: BuildOptions): Promise<BuildReport> {
   for (const seed of options.project.seeds) {
     const relation = renderer.seedRelation(seed.name);
     await ensureSchema(relation.schema);
-    await runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
+    if (runner.loadSeed) {
+      const kinds = seedColumnKinds(seed.header, seed.rows);
+      await runner.loadSeed({
+        schema: relation.schema,
+        table: relation.identifier,
+        columns: seed.header.map((name, i) => ({ name, kind: kinds[i] ?? 'string' })),
+        rows: seed.rows,
+      });
+    } else await runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
     seeds.push(seed.name);
   }
 

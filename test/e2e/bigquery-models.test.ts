@@ -88,12 +88,16 @@ describe('sync, models build and models test on BigQuery (emulator) through the 
   );
 
   it('models build builds every model and loads every seed', async () => {
+    const uploads = () => emulator.requests.filter((r) => r.query['uploadType'] === 'multipart').length;
+    const before = uploads();
     const { code, stdout } = await run(['models', 'build', '--json']);
     const report = JSON.parse(stdout) as { build: { models: ModelResult[]; seeds: string[] } };
     expect(report.build.models.filter((m) => m.status !== 'success').map((m) => m.message)).toEqual([]);
     expect(code).toBe(0);
     expect(report.build.models.map((m) => m.name).sort()).toEqual(PROJECT.models.map((m) => m.name).sort());
     expect(report.build.seeds.sort()).toEqual(PROJECT.seeds.map((s) => s.name).sort());
+    // Each seed with rows is one load job, as dbt-bigquery loads seeds.
+    expect(uploads() - before).toBe(PROJECT.seeds.filter((s) => s.rows.length > 0).length);
     // Every relation went through the client as GoogleSQL, named with backticks.
     expect(report.build.models.every((m) => m.relation.startsWith('`analytics_'))).toBe(true);
   });
