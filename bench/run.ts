@@ -14,6 +14,7 @@ process.env.METADATA_SERVER_DETECTION = 'none';
 const BENCHES = [
   'warehouse-load',
   'snowflake-load',
+  'snowflake-models',
   'sandbox-generate',
   'client-read',
   'sync-backfill',

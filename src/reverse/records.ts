@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ClassifiedError } from '../core/errors.ts';
+import { lowerCaseKeys } from '../models/build.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { Cell, FlowDescriptor, Row, SourceRecord } from './flow.ts';
 
@@ -23,7 +24,8 @@ export async function readFlowRecords(
 ): Promise<SourceRecord[]> {
   let rows: Record<string, unknown>[];
   try {
-    rows = await warehouse.query(`SELECT * FROM ${relation}`);
+    // The model's columns are unquoted: Snowflake returns them upper case (EXTERNAL_KEY).
+    rows = await lowerCaseKeys(warehouse, warehouse.capabilities.type).query(`SELECT * FROM ${relation}`);
   } catch (error) {
     throw new ClassifiedError(`flow ${flow.name}: cannot read its model ${relation}`, {
       kind: 'terminal',

@@ -5,6 +5,7 @@
  * activity, an incremental sync and an incremental build, and state. The same scenario runs on
  * DuckDB in test/component/sync.test.ts and the demo.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JobConfig, configSchema } from '../../src/config/schema.ts';
 import { silentLogger } from '../../src/core/logger.ts';
@@ -14,6 +15,8 @@ import { loadProject } from '../../src/models/project.ts';
 import { planProject } from '../../src/models/build.ts';
 import { jobVars, type ModelsStepReport, runModelsStep, targetFor } from '../../src/models/run-models.ts';
 import { tieOutFromMarts } from '../../src/models/tie-out-summary.ts';
+import { FLOWS } from '../../src/reverse/flows/index.ts';
+import { readFlowRecords } from '../../src/reverse/records.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.ts';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.ts';
 import type { Warehouse } from '../../src/warehouse/warehouse.ts';
@@ -29,7 +32,7 @@ import {
 
 /** Every object through the driver: about a minute on a quiet 2-core machine, more on a busy one. */
 const SYNC_TIMEOUT_MS = 300_000;
-const PROJECT_DIR = new URL('../../models', import.meta.url).pathname;
+const PROJECT_DIR = fileURLToPath(new URL('../../models', import.meta.url));
 const project = loadProject(PROJECT_DIR);
 
 /** Builds every model and runs every data test (with a fresh read of get_trialbalance) on Snowflake. */
@@ -156,6 +159,16 @@ describe('sync, models and data tests on Snowflake (emulator, real driver)', () 
     expect(report.trialBalanceRows).toBeGreaterThan(0);
     expect(project.seeds.length).toBeGreaterThan(0);
     expect(await martTieOut(config, report)).toEqual([]);
+    // The reverse models read back as records, keyed and placed in an entity, for every flow.
+    for (const flow of FLOWS) {
+      const relation = report.plan.renderer.relationOf(flow.model).toString();
+      const records = await withWarehouse(config, (w) => readFlowRecords(w, relation, flow));
+      expect(records.length, flow.name).toBeGreaterThan(0);
+      expect(
+        records.every((r) => r.externalKey !== '' && r.entity !== ''),
+        flow.name,
+      ).toBe(true);
+    }
     const summary = await withWarehouse(config, (w) => tieOutFromMarts(w, report.plan.renderer));
     expect(summary.length).toBeGreaterThanOrEqual(3);
     for (const line of summary) {

@@ -256,6 +256,11 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
       pairs.flatMap(([, , a, b]) => [a, b]),
     );
     expect(Object.values(rows[0]!).map(String)).toEqual(['1', '1', '0', '1', '1', '-29', '24', '1']);
+    const alias = await session.execute(
+      'select timestampdiff(month, cast(? as date), cast(? as date)) as "m", timeadd(day, 1, cast(? as date)) as "d"',
+      ['2024-01-31', '2024-02-01', '2024-02-28'],
+    );
+    expect(alias.rows.map((r) => [String(r.m), r.d])).toEqual([['1', '2024-02-29']]);
   });
 
   it('DATEADD keeps a date a date, clamps month ends, and makes a date plus hours a timestamp', async () => {
@@ -296,7 +301,11 @@ describe('snowflake-sdk against the emulator: Snowflake semantics', () => {
       expect((await failure(session.execute(sql))).codes, sql).toEqual(['002140']);
     }
     const fraction = await failure(session.execute('select dateadd(day, 1.5, current_date) as "x"'));
-    expect(fraction.codes).toEqual(['001003']);
+    expect(fraction.codes).toEqual(['000002']);
+    expect(fraction.message).toMatch(/DATEADD with a count that is not an integer/);
+    const text = await failure(session.execute('select dateadd(day, 1, ?) as "x"', ['2024-01-01']));
+    expect(text.codes).toEqual(['000002']);
+    expect(text.message).toMatch(/DATEADD on a value that is not a typed DATE/);
     const shape = await failure(session.execute('select datediff(day, current_date) as "x"'));
     expect(shape.codes).toEqual(['000002']);
   });

@@ -58,6 +58,15 @@ export function fromDuckDBError(error: unknown, decode: (name: string) => string
       '42710',
       `SQL compilation error:\nObject '${object}' already exists.`,
     );
+  // DATEADD's typed macros (DATE_MACROS_SQL) match no overload: a count that is not an integer, or
+  // a date argument that is text or unbound. Snowflake would cast; the emulator does not guess how.
+  const macro = /^Binder Error: Macro sf_(int|dateadd_date|dateadd_time)\(\)/.exec(message)?.[1];
+  if (macro !== undefined)
+    return unsupported(
+      macro === 'int'
+        ? 'DATEADD with a count that is not an integer'
+        : 'DATEADD on a value that is not a typed DATE, TIME or TIMESTAMP (cast it)',
+    );
   if (/^Binder Error: (Referenced column|Column|Values list) .*not found/.test(message)) {
     const column = /"([^"]+)"/.exec(message)?.[1] ?? '?';
     return new SnowflakeSqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${column}'`);

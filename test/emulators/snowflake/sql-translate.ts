@@ -161,6 +161,16 @@ const EXTRACT_PARTS = new Set([
   'minute',
   'second',
 ]);
+/** Date functions translated by their arguments; Snowflake's TIMEADD, TIMESTAMPADD, TIMEDIFF and TIMESTAMPDIFF are aliases. */
+const DATE_FUNCTIONS: Readonly<Record<string, 'DATEADD' | 'DATEDIFF' | 'EXTRACT'>> = {
+  DATEADD: 'DATEADD',
+  TIMEADD: 'DATEADD',
+  TIMESTAMPADD: 'DATEADD',
+  DATEDIFF: 'DATEDIFF',
+  TIMEDIFF: 'DATEDIFF',
+  TIMESTAMPDIFF: 'DATEDIFF',
+  EXTRACT: 'EXTRACT',
+};
 /** DATEADD: the DuckDB interval of `n` units (`n` an integer, else the macro refuses it). */
 const INTERVALS: Readonly<Record<string, (n: string) => string>> = {
   year: (n) => `to_years(main.sf_int(${n}))`,
@@ -325,9 +335,9 @@ class Renderer {
           const word = t.value;
           const isCall = next?.value === '(';
           const afterDot = tokens[i - 1]?.value === '.';
-          if (!afterDot && isCall && (word === 'DATEADD' || word === 'DATEDIFF' || word === 'EXTRACT')) {
+          if (!afterDot && isCall && DATE_FUNCTIONS[word] !== undefined) {
             const end = closing(tokens, i + 1);
-            text = this.#dateFunction(word, i + 1, end);
+            text = this.#dateFunction(DATE_FUNCTIONS[word], i + 1, end);
             i = end;
           } else if (!afterDot && isCall && FUNCTIONS[word] !== undefined) {
             text = FUNCTIONS[word];
