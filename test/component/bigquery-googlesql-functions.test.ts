@@ -216,5 +216,7 @@ describe('strings and NULLs', () => {
     const error = await refused(`FARM_FINGERPRINT('x') AS f`);
     expect(error.reason).toBe('invalidQuery');
     expect(error.message).toMatch(/^Function not found: FARM_FINGERPRINT/);
+    // DuckDB's date() would take a string BigQuery refuses: untranslated, so refused here.
+    expect((await refused(`DATE('2008-12-25') AS d`)).message).toMatch(/^Function not found: DATE/);
   });
 });

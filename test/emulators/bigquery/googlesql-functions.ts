@@ -236,23 +236,11 @@ const NOT_CALLS = new Set([
 /** A name after these is a table (its parenthesis a column list). */
 const TABLE_BEFORE = new Set(['INTO', 'TABLE', 'EXISTS', 'UPDATE', 'FROM', 'JOIN']);
 
-/** GoogleSQL type names: `NUMERIC(38, 9)` in a CAST or a column definition is a type, not a call. */
-const TYPE_NAMES = new Set([
-  'STRING',
-  'BYTES',
-  'NUMERIC',
-  'DECIMAL',
-  'BIGNUMERIC',
-  'BIGDECIMAL',
-  'INT64',
-  'FLOAT64',
-  'BOOL',
-  'DATE',
-  'DATETIME',
-  'TIMESTAMP',
-  'TIME',
-  'JSON',
-]);
+/**
+ * Parameterised GoogleSQL types: `NUMERIC(38, 9)` or `STRING(10)` in a CAST or a column definition is
+ * a type, not a call. DATE(…), TIMESTAMP(…) and the like are functions (not translated here).
+ */
+const TYPE_NAMES = new Set(['STRING', 'BYTES', 'NUMERIC', 'DECIMAL', 'BIGNUMERIC', 'BIGDECIMAL']);
 
 function nextSignificant(tokens: readonly Token[], i: number): number {
   for (let j = i + 1; j < tokens.length; j++) {
