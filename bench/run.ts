@@ -15,6 +15,7 @@ const BENCHES = [
   'warehouse-load',
   'snowflake-load',
   'snowflake-models',
+  'bigquery-models',
   'sandbox-generate',
   'client-read',
   'sync-backfill',

@@ -13,6 +13,8 @@ import {
   compileIncrementalMerge,
   compileSeed,
   compileTable,
+  type SeedColumnKind,
+  seedColumnKinds,
   compileView,
   type RelationKind,
 } from './materialize.ts';
@@ -23,6 +25,17 @@ import { CAPABILITIES, type WarehouseType } from '../warehouse/warehouse.ts';
 /** What the runner needs of a warehouse: run one statement, get rows back. */
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** The warehouse's bulk path for a seed (BigQuery: one load job); without it a seed is one CTAS. */
+  loadSeed?(seed: SeedTable): Promise<number>;
+}
+
+/** A seed's rows and inferred column types, for a warehouse that loads seeds in bulk. */
+export interface SeedTable {
+  readonly schema: string;
+  readonly table: string;
+  readonly columns: readonly { readonly name: string; readonly kind: SeedColumnKind }[];
+  /** CSV values; '' is NULL. */
+  readonly rows: readonly (readonly string[])[];
 }
 
 /**
@@ -110,7 +123,7 @@ async function existingRelations(plan: ProjectPlan, runner: SqlRunner): Promise<
   const rows = await runner.query<{ table_schema: string; table_name: string; table_type?: string }>(
     plan.renderer.adapter
       .relationsQuery([...schemas])
-      .replace('select table_schema, table_name', 'select table_schema, table_name, table_type'),
+      .replaceAll('select table_schema, table_name', 'select table_schema, table_name, table_type'),
   );
   return new Map(
     rows.map((r) => [
@@ -128,21 +141,31 @@ export async function buildModels(options: BuildOptions): Promise<BuildReport> {
   const runner = lowerCaseKeys(options.runner, options.target.type);
   const selected = selectModels(options.select ?? [], parsed, graph);
   const byName = new Map(parsed.map((p) => [p.node.name, p]));
-  const existing = await existingRelations(plan, runner);
-  renderer.setState(new Set(existing.keys()), options.fullRefresh ?? false);
-
   const schemas = new Set<string>();
   const ensureSchema = async (schema: string) => {
     if (schemas.has(schema)) return;
     await runner.query(compileCreateSchema(adapter, schema));
     schemas.add(schema);
   };
+  // The layer schemas exist before they are listed: BigQuery fails a query of a missing dataset's
+  // INFORMATION_SCHEMA instead of returning no rows.
+  for (const p of parsed) await ensureSchema(renderer.schemaFor(p.config));
+  const existing = await existingRelations(plan, runner);
+  renderer.setState(new Set(existing.keys()), options.fullRefresh ?? false);
 
   const seeds: string[] = [];
   for (const seed of options.project.seeds) {
     const relation = renderer.seedRelation(seed.name);
     await ensureSchema(relation.schema);
-    await runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
+    if (runner.loadSeed) {
+      const kinds = seedColumnKinds(seed.header, seed.rows);
+      await runner.loadSeed({
+        schema: relation.schema,
+        table: relation.identifier,
+        columns: seed.header.map((name, i) => ({ name, kind: kinds[i] ?? 'string' })),
+        rows: seed.rows,
+      });
+    } else await runner.query(compileSeed(adapter, relation, seed.header, seed.rows));
     seeds.push(seed.name);
   }
 

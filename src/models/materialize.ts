@@ -76,7 +76,25 @@ export function compileIncrementalMerge(
   ].join('\n');
 }
 
-/** A seed as one CREATE TABLE AS SELECT: typed from its values (integers, decimals, else text). */
+export type SeedColumnKind = 'integer' | 'decimal' | 'string';
+
+/** A seed column's type from its values: integers, decimals (NUMERIC(38,9)), else text. */
+export function seedColumnKinds(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): SeedColumnKind[] {
+  return header.map((_, i) => {
+    const values = rows.map((r) => r[i] ?? '').filter((v) => v !== '');
+    if (values.length > 0 && values.every((v) => /^-?\d{1,18}$/.test(v))) return 'integer';
+    if (values.length > 0 && values.every((v) => /^-?\d+\.\d+$/.test(v))) return 'decimal';
+    return 'string';
+  });
+}
+
+/**
+ * A seed as one CREATE TABLE AS SELECT: typed from its values (integers, decimals, else text). A
+ * warehouse with a bulk path for seeds (BigQuery's load jobs) is given the rows instead.
+ */
 export function compileSeed(
   adapter: ModelsAdapter,
   relation: Relation,
@@ -84,12 +102,9 @@ export function compileSeed(
   rows: readonly (readonly string[])[],
 ): string {
   const t = adapter.crossDb;
-  const types = header.map((_, i) => {
-    const values = rows.map((r) => r[i] ?? '').filter((v) => v !== '');
-    if (values.length > 0 && values.every((v) => /^-?\d{1,18}$/.test(v))) return t.type_bigint();
-    if (values.length > 0 && values.every((v) => /^-?\d+\.\d+$/.test(v))) return 'numeric(38,9)';
-    return t.type_string();
-  });
+  const types = seedColumnKinds(header, rows).map((kind) =>
+    kind === 'integer' ? t.type_bigint() : kind === 'decimal' ? 'numeric(38,9)' : t.type_string(),
+  );
   const q = (c: string) => `${adapter.quoteChar}${c}${adapter.quoteChar}`;
   const selectRow = (row: readonly (string | null)[]) =>
     `select ${header

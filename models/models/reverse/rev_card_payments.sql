@@ -31,8 +31,9 @@ select
     cast(accounts.billing_country as {{ dbt.type_string() }}) as entity_source,
     cast('SF-' || opportunities.account_id as {{ dbt.type_string() }}) as customer_id,
     cast(substr(charges.created, 1, 10) as {{ dbt.type_string() }}) as receipt_date,
+    -- Cents to money by an exact factor: a bare 0.01 is FLOAT64 in BigQuery.
     cast(
-        cast({{ dbt.safe_cast('charges.amount', 'decimal(28, 2)') }} * 0.01 as decimal(28, 2))
+        cast({{ dbt.safe_cast('charges.amount', 'decimal(28, 2)') }} * cast('0.01' as decimal(3, 2)) as decimal(28, 2))
         as {{ dbt.type_string() }}
     ) as amount,
     case when {{ dbt.safe_cast('charges.amount', 'decimal(28, 2)') }} is null

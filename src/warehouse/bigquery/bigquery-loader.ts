@@ -13,6 +13,7 @@ import { ClassifiedError } from '../../core/errors.ts';
 import { sleep } from '../../core/retry.ts';
 import type { ColumnSpec } from '../table-spec.ts';
 import { STAGING_DELETED_COLUMN, STAGING_SEQ_COLUMN } from '../table-spec.ts';
+import { assertIdentifier } from '../identifiers.ts';
 import type { StageRow, StageWriter } from '../warehouse.ts';
 import type { BigQueryRunner } from './bigquery-driver.ts';
 import { classifyBigQueryError, jobError } from './bigquery-errors.ts';
@@ -154,6 +155,51 @@ export async function loadKeys(
     return count;
   } finally {
     if (!out.closed) out.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A seed's rows with their inferred column types (the models runner's SeedTable). */
+export interface SeedRows {
+  readonly schema: string;
+  readonly table: string;
+  readonly columns: readonly { readonly name: string; readonly kind: 'integer' | 'decimal' | 'string' }[];
+  /** CSV values; '' is NULL. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+const SEED_TYPES = { integer: 'INT64', decimal: 'NUMERIC(38, 9)', string: 'STRING' } as const;
+
+/** The table a seed is loaded into, replaced on every build. */
+export function compileCreateSeedTable(seed: SeedRows): string {
+  const columns = seed.columns.map(
+    (c) => `\`${assertIdentifier(c.name, `column of seed ${seed.table}`)}\` ${SEED_TYPES[c.kind]}`,
+  );
+  return `CREATE OR REPLACE TABLE \`${assertIdentifier(seed.schema, 'seed dataset')}\`.\`${assertIdentifier(seed.table, 'seed table')}\` (${columns.join(', ')})`;
+}
+
+/**
+ * A seed's rows as one NDJSON load job (as dbt-bigquery loads seeds), values sent as JSON strings so
+ * decimals stay exact; the table must exist (compileCreateSeedTable).
+ */
+export async function loadSeedRows(runner: BigQueryRunner, seed: SeedRows): Promise<number> {
+  if (seed.rows.length === 0) return 0;
+  const dir = mkdtempSync(join(tmpdir(), 'intacct-elt-bq-seed-'));
+  try {
+    const file = join(dir, `${seed.table}.ndjson`);
+    const out = createWriteStream(file);
+    for (const row of seed.rows) {
+      const record: Record<string, string | null> = {};
+      seed.columns.forEach((c, i) => {
+        const value = row[i] ?? '';
+        record[c.name] = value === '' ? null : value;
+      });
+      if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'close');
+    return await loadNdjson(runner, seed.schema, seed.table, file);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }

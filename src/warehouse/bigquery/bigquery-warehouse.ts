@@ -63,7 +63,13 @@ import {
 import { type BigQueryClientOptions, createBigQueryClient } from './bigquery-client.ts';
 import { BigQueryDialect } from './bigquery-dialect.ts';
 import { BigQueryRunner, positionalize } from './bigquery-driver.ts';
-import { BigQueryStageWriter, loadKeys } from './bigquery-loader.ts';
+import {
+  BigQueryStageWriter,
+  type SeedRows,
+  compileCreateSeedTable,
+  loadKeys,
+  loadSeedRows,
+} from './bigquery-loader.ts';
 import { compileMergeScript } from './bigquery-script.ts';
 
 export interface BigQuerySchemas {
@@ -481,6 +487,12 @@ export class BigQueryWarehouse implements Warehouse {
   ): Promise<T[]> {
     const result = await this.#db.executeQuery<T>(positionalize(sqlText, params));
     return [...result.rows];
+  }
+
+  /** A models seed through a load job, not a CREATE TABLE AS SELECT of its rows. */
+  async loadSeed(seed: SeedRows): Promise<number> {
+    await this.query(compileCreateSeedTable(seed));
+    return loadSeedRows(this.#runner, seed);
   }
 
   async close(): Promise<void> {

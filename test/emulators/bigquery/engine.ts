@@ -94,6 +94,8 @@ const STATEMENT_TYPES: Readonly<Record<string, string>> = {
   truncate: 'TRUNCATE_TABLE',
   'create-table': 'CREATE_TABLE',
   'create-schema': 'CREATE_SCHEMA',
+  'create-view': 'CREATE_VIEW',
+  'drop-view': 'DROP_VIEW',
   'drop-table': 'DROP_TABLE',
   'drop-schema': 'DROP_SCHEMA',
   'alter-table': 'ALTER_TABLE',
@@ -195,6 +197,14 @@ async function execute(
   values: (string | null)[],
 ): Promise<StatementOutcome> {
   const none = { schema: null, rows: [], affected: null, stats: null };
+  for (const dataset of statement.informationSchemaDatasets) {
+    const found = await run(ctx, 'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [
+      dataset,
+    ]);
+    if ((await found.getRows()).length === 0) {
+      throw new GoogleSqlError(`Not found: Dataset ${dataset} was not found in location US`, 'notFound');
+    }
+  }
   switch (statement.kind) {
     case 'begin':
       if (ctx.inTransaction) throw new GoogleSqlError('Nested transactions are not supported');

@@ -2,13 +2,16 @@
  * The GoogleSQL subset the BigQuery emulator accepts, translated token by token into DuckDB SQL.
  *
  * Accepted: SELECT/WITH, INSERT, UPDATE … WHERE, DELETE … WHERE, MERGE, TRUNCATE TABLE, CREATE
- * [TEMP] TABLE [IF NOT EXISTS] (…) | AS SELECT, CREATE SCHEMA, DROP TABLE/SCHEMA, ALTER TABLE ADD
- * COLUMN, BEGIN/COMMIT/ROLLBACK TRANSACTION, CALL BQ.ABORT_SESSION(). Backtick paths
+ * [OR REPLACE] [TEMP] TABLE [IF NOT EXISTS] (…) | AS SELECT, CREATE [OR REPLACE] VIEW, CREATE SCHEMA,
+ * DROP TABLE/VIEW/SCHEMA, ALTER TABLE ADD COLUMN, BEGIN/COMMIT/ROLLBACK TRANSACTION, CALL
+ * BQ.ABORT_SESSION(). Function calls are checked and rewritten first (googlesql-functions.ts). Backtick paths
  * (`project.dataset.table`), 'single' and "double" quoted string literals (double quotes are
  * strings in GoogleSQL, not identifiers), `?` and `@name` parameters, GoogleSQL type names in CAST
  * and column definitions. Anything else fails with a message that names the construct, the way
  * BigQuery would reject it, rather than running through DuckDB's more lenient dialect.
  */
+
+import { rewriteFunctions } from './googlesql-functions.ts';
 
 export class GoogleSqlError extends Error {
   readonly reason: string;
@@ -19,7 +22,7 @@ export class GoogleSqlError extends Error {
 }
 
 type TokenKind = 'ws' | 'comment' | 'string' | 'quoted' | 'number' | 'word' | 'param' | 'punct';
-interface Token {
+export interface Token {
   readonly kind: TokenKind;
   readonly text: string;
   /** Decoded value: the string's content, the backtick identifier's content, the parameter's name. */
@@ -140,7 +143,9 @@ export type StatementKind =
   | 'truncate'
   | 'create-table'
   | 'create-schema'
+  | 'create-view'
   | 'drop-table'
+  | 'drop-view'
   | 'drop-schema'
   | 'alter-table'
   | 'begin'
@@ -152,7 +157,9 @@ export const DDL_KINDS: ReadonlySet<StatementKind> = new Set([
   'truncate',
   'create-table',
   'create-schema',
+  'create-view',
   'drop-table',
+  'drop-view',
   'drop-schema',
   'alter-table',
 ]);
@@ -177,6 +184,8 @@ export interface TranslatedStatement {
   readonly text: string;
   /** Positional parameters used up to the end of this statement. */
   readonly positionalEnd: number;
+  /** Datasets whose INFORMATION_SCHEMA the statement reads (BigQuery fails when one is missing). */
+  readonly informationSchemaDatasets: readonly string[];
 }
 
 export interface MergeParts {
@@ -224,11 +233,13 @@ function classify(sig: readonly Token[]): { kind: StatementKind; temporary: bool
       if (temporary) i++;
       if (w(i) === 'TABLE') return { kind: 'create-table', temporary };
       if (w(i) === 'SCHEMA') return { kind: 'create-schema', temporary: false };
+      if (w(i) === 'VIEW' && !temporary) return { kind: 'create-view', temporary: false };
       break;
     }
     case 'DROP':
       if (w(1) === 'TABLE') return { kind: 'drop-table', temporary: false };
       if (w(1) === 'SCHEMA') return { kind: 'drop-schema', temporary: false };
+      if (w(1) === 'VIEW') return { kind: 'drop-view', temporary: false };
       break;
     case 'ALTER':
       if (w(1) === 'TABLE') return { kind: 'alter-table', temporary: false };
@@ -261,12 +272,17 @@ export interface TranslateOptions {
 }
 
 /** Translates one statement (tokens from splitStatements). */
-export function translateStatement(tokens: readonly Token[], options: TranslateOptions): TranslatedStatement {
-  const sig = significant(tokens);
+export function translateStatement(
+  statement: readonly Token[],
+  options: TranslateOptions,
+): TranslatedStatement {
+  const sig = significant(statement);
   const { kind, temporary: temp } = classify(sig);
+  const tokens = rewriteFunctions(statement);
   let temporary = temp;
   const out: string[] = [];
   const params: ParamRef[] = [];
+  const datasets: string[] = [];
   let positional = options.firstPositional ?? 0;
   // Per open parenthesis: the word before it (CAST, a table name, …), to know where types are.
   const parens: string[] = [];
@@ -287,11 +303,17 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
       case 'string':
         out.push(duckString(t.value));
         break;
+      case 'number':
+        // A literal with a point or an exponent is FLOAT64 in GoogleSQL (NUMERIC needs NUMERIC '…'
+        // or a CAST); DuckDB would read 0.01 as an exact decimal.
+        out.push(/[.eE]/.test(t.text) ? `CAST(${t.text} AS DOUBLE)` : t.text);
+        break;
       case 'quoted': {
         const parts = t.value.split('.');
         const named = parts.length === 3 && parts[0] === options.projectId ? parts.slice(1) : parts;
         const view = informationSchemaView(tokens, i);
         if (view && named.length === 1) {
+          datasets.push(named[0]!);
           out.push(informationSchema(named[0]!, view.name));
           i = view.end;
           break;
@@ -355,6 +377,7 @@ export function translateStatement(tokens: readonly Token[], options: TranslateO
     temporary,
     text: sig.map((x) => x.text).join(' '),
     positionalEnd: positional,
+    informationSchemaDatasets: datasets,
     ...(kind === 'merge' ? { merge: mergeParts(sql) } : {}),
   };
 }
@@ -444,8 +467,29 @@ function translateType(name: string, tokens: readonly Token[], i: number): strin
   const mapped = TYPES[name];
   if (mapped === undefined) throw new GoogleSqlError(`Type not found: ${name}`);
   if (mapped === 'DECIMAL' && nextText(tokens, i) !== '(') return 'DECIMAL(38,9)';
+  if (mapped === 'DECIMAL') checkNumericParameters(name, tokens, i);
   if (mapped === 'VARCHAR' && nextText(tokens, i) === '(') return 'VARCHAR';
   return mapped;
+}
+
+/**
+ * NUMERIC(P[, S]) as BigQuery allows it: 0 ≤ S ≤ 9 and max(1, S) ≤ P ≤ S + 29 (precision 38, scale 2
+ * is BIGNUMERIC's range there, though DuckDB would take it).
+ */
+function checkNumericParameters(name: string, tokens: readonly Token[], i: number): void {
+  const sig: Token[] = [];
+  for (let j = i + 1; j < tokens.length && sig.at(-1)?.text !== ')'; j++) {
+    if (tokens[j]!.kind !== 'ws' && tokens[j]!.kind !== 'comment') sig.push(tokens[j]!);
+  }
+  const p = Number(sig[1]?.text);
+  const s = sig[2]?.text === ',' ? Number(sig[3]?.text) : 0;
+  if (
+    !(Number.isInteger(p) && Number.isInteger(s) && s >= 0 && s <= 9 && p >= Math.max(1, s) && p <= s + 29)
+  ) {
+    throw new GoogleSqlError(
+      `Invalid ${name} type parameters: ${sig.map((t) => t.text).join('')} (scale 0 to 9, precision from max(1, scale) to scale + 29)`,
+    );
+  }
 }
 
 /** MERGE INTO target [AS] t USING source [AS] s ON cond WHEN …, read from the translated text. */

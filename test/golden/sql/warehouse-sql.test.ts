@@ -14,6 +14,7 @@ import {
   compileCreateStagingTable,
 } from '../../../src/warehouse/ddl-compile.ts';
 import { BigQueryDialect } from '../../../src/warehouse/bigquery/bigquery-dialect.ts';
+import { compileCreateSeedTable } from '../../../src/warehouse/bigquery/bigquery-loader.ts';
 import { compileMergeScript } from '../../../src/warehouse/bigquery/bigquery-script.ts';
 import { DuckDBDialect } from '../../../src/warehouse/duckdb/duckdb-dialect.ts';
 import { SnowflakeDialect } from '../../../src/warehouse/snowflake/snowflake-dialect.ts';
@@ -131,6 +132,18 @@ function cases(name: string, target: Target): Record<string, () => CompiledQuery
           request: { object: 'GLDETAIL', entity: 'E100', watermark: '2026-11-01T07:59:00.000Z', loadId: 'load-1' },
           now: at,
         }),
+      // A models seed goes in by a load job into this table.
+      'seed-table': () =>
+        `${compileCreateSeedTable({
+          schema: 'analytics_seeds',
+          table: 'account_categories',
+          columns: [
+            { name: 'category', kind: 'string' },
+            { name: 'sort_order', kind: 'integer' },
+            { name: 'weight', kind: 'decimal' },
+          ],
+          rows: [],
+        })}\n`,
     };
   }
   if (name !== 'snowflake') return common;

@@ -30,8 +30,9 @@ select
     cast(accounts.billing_country as string) as entity_source,
     cast('SF-' || opportunities.account_id as string) as customer_id,
     cast(substr(charges.created, 1, 10) as string) as receipt_date,
+    -- Cents to money by an exact factor: a bare 0.01 is FLOAT64 in BigQuery.
     cast(
-        cast(safe_cast(charges.amount as decimal(28, 2)) * 0.01 as decimal(28, 2))
+        cast(safe_cast(charges.amount as decimal(28, 2)) * cast('0.01' as decimal(3, 2)) as decimal(28, 2))
         as string
     ) as amount,
     case when safe_cast(charges.amount as decimal(28, 2)) is null

@@ -111,7 +111,8 @@ select
         as string
     ) as line_account,
     cast(s.side as string) as line_side,
-    cast(cast(abs(e.cents) * 0.01 as decimal(28, 2)) as string) as line_amount,
+    -- Cents to money by an exact factor: a bare 0.01 is FLOAT64 in BigQuery.
+    cast(cast(abs(e.cents) * cast('0.01' as decimal(3, 2)) as decimal(28, 2)) as string) as line_amount,
     cast(e.title as string) as line_memo,
     cast(m.intacct_value as string) as line_location
 from entries e

@@ -30,8 +30,9 @@ select
     cast(accounts.billing_country as varchar) as entity_source,
     cast('SF-' || opportunities.account_id as varchar) as customer_id,
     cast(substr(charges.created, 1, 10) as varchar) as receipt_date,
+    -- Cents to money by an exact factor: a bare 0.01 is FLOAT64 in BigQuery.
     cast(
-        cast(try_cast(charges.amount as decimal(28, 2)) * 0.01 as decimal(28, 2))
+        cast(try_cast(charges.amount as decimal(28, 2)) * cast('0.01' as decimal(3, 2)) as decimal(28, 2))
         as varchar
     ) as amount,
     case when try_cast(charges.amount as decimal(28, 2)) is null
