@@ -116,6 +116,13 @@ describe('date arithmetic', () => {
     });
   });
 
+  it('LEAD and LAG look along the window, with a default past its ends', async () => {
+    expect(
+      await one(`* FROM (SELECT n, LEAD(n) OVER (ORDER BY n) AS next_n, LAG(n, 1, 0) OVER (ORDER BY n) AS prev_n
+        FROM (SELECT 10 AS n UNION ALL SELECT 20)) WHERE n = 20`),
+    ).toEqual({ n: 20, next_n: null, prev_n: 10 });
+  });
+
   it('EXTRACT counts DAYOFWEEK from Sunday = 1', async () => {
     expect(
       await one(`EXTRACT(YEAR FROM DATE '2008-12-25') AS y, EXTRACT(MONTH FROM DATE '2008-12-25') AS m,

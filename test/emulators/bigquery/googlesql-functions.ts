@@ -32,6 +32,9 @@ const SAME: Readonly<Record<string, string>> = {
   FLOOR: 'floor',
   IF: 'if',
   IFNULL: 'ifnull',
+  // Window navigation: LEAD/LAG(expr [, offset [, default]]) OVER (...), NULL past the ends in both.
+  LAG: 'lag',
+  LEAD: 'lead',
   LENGTH: 'length',
   LOGICAL_AND: 'bool_and',
   LOGICAL_OR: 'bool_or',
