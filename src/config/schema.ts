@@ -85,6 +85,22 @@ const duckdb = z
       .min(1)
       .default('warehouse.duckdb')
       .describe('DuckDB database file (created if missing).'),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 256MB or 1GB')
+      .optional()
+      .describe(
+        "DuckDB's buffer pool and operator memory, default 256MB (beyond it DuckDB spills to the database's temp directory). The job's peak RSS is about this plus 150-250 MB; see bench/RESULTS.md.",
+      ),
+    threads: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        "DuckDB worker threads, default 2. Each thread keeps its own buffers and malloc arena, so more threads cost memory; a sync's MERGEs are small and gain little from more.",
+      ),
   })
   .strict();
 
@@ -507,6 +523,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'INTACCT_PAGE_SIZE', path: 'intacct.pageSize' },
   { name: 'INTACCT_ELT_WAREHOUSE', path: 'warehouse.type' },
   { name: 'INTACCT_ELT_DUCKDB_PATH', path: 'warehouse.path' },
+  { name: 'INTACCT_ELT_DUCKDB_MEMORY_LIMIT', path: 'warehouse.memoryLimit' },
+  { name: 'INTACCT_ELT_DUCKDB_THREADS', path: 'warehouse.threads' },
   { name: 'SNOWFLAKE_ACCOUNT', path: 'warehouse.account' },
   { name: 'SNOWFLAKE_USER', path: 'warehouse.username' },
   { name: 'SNOWFLAKE_PASSWORD', path: 'warehouse.password' },
