@@ -90,7 +90,7 @@ const duckdb = z
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 256MB or 1GB')
       .optional()
       .describe(
-        "DuckDB's buffer pool and operator memory, default 256MB (beyond it DuckDB spills to the database's temp directory). The job's peak RSS is about this plus 150-250 MB; see bench/RESULTS.md.",
+        "DuckDB's buffer pool and operator memory, default 512MB (beyond it DuckDB spills to the database's temp directory). Below about 384MB a backfill at concurrency 4 can fail a MERGE for lack of memory; see bench/RESULTS.md.",
       ),
     threads: z.coerce
       .number()
@@ -99,7 +99,7 @@ const duckdb = z
       .max(64)
       .optional()
       .describe(
-        "DuckDB worker threads, default 2. Each thread keeps its own buffers and malloc arena, so more threads cost memory; a sync's MERGEs are small and gain little from more.",
+        "DuckDB worker threads, default the number of cores. Each thread keeps its own buffers and malloc arena, so fewer threads cost less memory; a sync's MERGEs are small and gain little from many.",
       ),
   })
   .strict();

@@ -59,13 +59,12 @@ import { classifyDuckDBError } from './duckdb-errors.ts';
 import { DuckDBStageWriter, appendKeys } from './duckdb-loader.ts';
 
 /**
- * DuckDB's buffer pool for the job (data beyond it is spilled to the database's temp directory),
- * unless the config says otherwise. With 4 streams merging slices of up to 20,000 rows, a 1M-line
- * backfill runs within it; the pool is the part of the peak RSS that grows with the database.
+ * DuckDB's buffer pool and operator memory for the job (data beyond it is spilled to the
+ * database's temp directory), unless the config says otherwise. 256MB was tried: four streams
+ * appending and merging 20,000-line slices at once then fail a MERGE with "Out of Memory"
+ * (pinned operator state and uncheckpointed rows cannot be evicted), so 512MB stays the default.
  */
-export const DUCKDB_MEMORY_LIMIT = '256MB';
-/** Worker threads: each keeps buffers and a malloc arena; small MERGEs gain little from more. */
-export const DUCKDB_THREADS = 2;
+export const DUCKDB_MEMORY_LIMIT = '512MB';
 
 export interface DuckDBSchemas {
   readonly staging: string;
@@ -78,7 +77,7 @@ export interface DuckDBWarehouseOptions {
   readonly path: string;
   /** DuckDB memory_limit (default DUCKDB_MEMORY_LIMIT). */
   readonly memoryLimit?: string;
-  /** DuckDB threads (default DUCKDB_THREADS). */
+  /** DuckDB threads (default: DuckDB's own, the number of cores). */
   readonly threads?: number;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
@@ -125,7 +124,7 @@ export class DuckDBWarehouse implements Warehouse {
       instance = await DuckDBInstance.create(options.path, {
         autoinstall_known_extensions: 'false',
         memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT,
-        threads: String(options.threads ?? DUCKDB_THREADS),
+        ...(options.threads ? { threads: String(options.threads) } : {}),
       });
     } catch (error) {
       throw classifyDuckDBError(error, `open ${options.path}`);
