@@ -17,6 +17,7 @@ const BENCHES = [
   'sandbox-generate',
   'client-read',
   'sync-backfill',
+  'gl-backfill',
   'models-build',
   'definition-cache',
   'reverse-apply',

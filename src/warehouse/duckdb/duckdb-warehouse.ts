@@ -66,6 +66,14 @@ import { DuckDBStageWriter, appendKeys } from './duckdb-loader.ts';
  */
 export const DUCKDB_MEMORY_LIMIT = '512MB';
 
+/**
+ * Rows merged between explicit checkpoints. DuckDB checkpoints by itself when the WAL passes 16MB,
+ * but only when no other transaction is running, which with several streams appending and merging
+ * is almost never: committed rows then stay in memory, unevictable, and the peak RSS grows with the
+ * load. FORCE CHECKPOINT waits for the running transactions instead and writes them to the file.
+ */
+export const CHECKPOINT_EVERY_ROWS = 100_000;
+
 export interface DuckDBSchemas {
   readonly staging: string;
   readonly raw: string;
@@ -102,6 +110,14 @@ export class DuckDBWarehouse implements Warehouse {
   readonly #schemas: DuckDBSchemas;
   readonly #logger: Logger;
   readonly #now: () => Date;
+  #mergedSinceCheckpoint = 0;
+  /**
+   * MERGEs run one at a time. Each holds a hash table of its staged slice and DuckDB already spreads
+   * one MERGE over its threads, so running the streams' MERGEs side by side multiplied the operator
+   * memory (four at once fail with "Out of Memory" under a 256MB limit) for little gain; the streams
+   * keep reading and staging in parallel.
+   */
+  #mergeTurn: Promise<unknown> = Promise.resolve();
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
@@ -247,15 +263,36 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async merge(request: MergeRequest): Promise<MergeResult> {
-    return this.#db.transaction().execute((trx) => this.#mergeIn(trx, request));
+    return this.#inTurn(() => this.#db.transaction().execute((trx) => this.#mergeIn(trx, request)));
   }
 
   async mergeAndSetState(request: MergeRequest, state: SetStateRequest): Promise<MergeResult> {
-    return this.#db.transaction().execute(async (trx) => {
-      const result = await this.#mergeIn(trx, request);
-      await control.setState(trx.withSchema(this.#schemas.raw), state, this.#now());
+    return this.#inTurn(() =>
+      this.#db.transaction().execute(async (trx) => {
+        const merged = await this.#mergeIn(trx, request);
+        await control.setState(trx.withSchema(this.#schemas.raw), state, this.#now());
+        return merged;
+      }),
+    );
+  }
+
+  /** Runs one MERGE after the previous one, then a checkpoint every CHECKPOINT_EVERY_ROWS rows. */
+  #inTurn(run: () => Promise<MergeResult>): Promise<MergeResult> {
+    const turn = this.#mergeTurn.then(async () => {
+      const result = await run();
+      this.#mergedSinceCheckpoint += result.inserted + result.updated + result.deleted;
+      if (this.#mergedSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) {
+        this.#mergedSinceCheckpoint = 0;
+        await this.#db
+          .executeQuery(CompiledQuery.raw('FORCE CHECKPOINT'))
+          .catch((error: unknown) =>
+            this.#logger.warn('DuckDB checkpoint failed; it is retried later', { error: String(error) }),
+          );
+      }
       return result;
     });
+    this.#mergeTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   async #withKeysTable<T>(
