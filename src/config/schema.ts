@@ -101,6 +101,12 @@ const duckdb = z
       .describe(
         "DuckDB worker threads, default the number of cores. Each thread keeps its own buffers and malloc arena, so fewer threads cost less memory; a sync's MERGEs are small and gain little from many.",
       ),
+    serialMerges: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run MERGEs one at a time (default false). With memoryLimit 256MB this is the low-memory setting: peak RSS stays flat as a backfill grows, at the cost of throughput; see bench/RESULTS.md.',
+      ),
   })
   .strict();
 

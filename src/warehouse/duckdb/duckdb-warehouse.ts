@@ -87,6 +87,8 @@ export interface DuckDBWarehouseOptions {
   readonly memoryLimit?: string;
   /** DuckDB threads (default: DuckDB's own, the number of cores). */
   readonly threads?: number;
+  /** Run MERGEs one at a time (the low-memory setting; default false). */
+  readonly serialMerges?: boolean;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
   /** Clock for leases and load times (tests move it). */
@@ -112,11 +114,11 @@ export class DuckDBWarehouse implements Warehouse {
   readonly #now: () => Date;
   #mergedSinceCheckpoint = 0;
   /**
-   * MERGEs run one at a time. Each holds a hash table of its staged slice and DuckDB already spreads
-   * one MERGE over its threads, so running the streams' MERGEs side by side multiplied the operator
-   * memory (four at once fail with "Out of Memory" under a 256MB limit) for little gain; the streams
-   * keep reading and staging in parallel.
+   * With `serialMerges`, MERGEs run one at a time: each holds a hash table of its staged slice, and
+   * four side by side fail with "Out of Memory" under a 256MB limit. It costs throughput (a MERGE
+   * mostly runs on one thread), so it is the low-memory setting, not the default.
    */
+  readonly #serialMerges: boolean;
   #mergeTurn: Promise<unknown> = Promise.resolve();
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
@@ -128,6 +130,7 @@ export class DuckDBWarehouse implements Warehouse {
     };
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
+    this.#serialMerges = options.serialMerges ?? false;
     this.#db = new Kysely<ControlDb>({ dialect: new DuckDBDialect({ instance }) });
   }
 
@@ -276,9 +279,12 @@ export class DuckDBWarehouse implements Warehouse {
     );
   }
 
-  /** Runs one MERGE after the previous one, then a checkpoint every CHECKPOINT_EVERY_ROWS rows. */
+  /**
+   * Runs a MERGE (after the previous one with `serialMerges`), then a checkpoint every
+   * CHECKPOINT_EVERY_ROWS merged rows.
+   */
   #inTurn(run: () => Promise<MergeResult>): Promise<MergeResult> {
-    const turn = this.#mergeTurn.then(async () => {
+    const turn = (this.#serialMerges ? this.#mergeTurn : Promise.resolve()).then(async () => {
       const result = await run();
       this.#mergedSinceCheckpoint += result.inserted + result.updated + result.deleted;
       if (this.#mergedSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) {
@@ -291,7 +297,7 @@ export class DuckDBWarehouse implements Warehouse {
       }
       return result;
     });
-    this.#mergeTurn = turn.catch(() => undefined);
+    if (this.#serialMerges) this.#mergeTurn = turn.catch(() => undefined);
     return turn;
   }
 
