@@ -7,11 +7,12 @@ const exec = promisify(execFile);
 const child = fileURLToPath(new URL('./memory-flat-child.ts', import.meta.url));
 
 /**
- * DuckDB's memory limit for the measurement. The buffer pool keeps blocks of the growing raw table
- * cached up to its limit, so below that the peak grows with the table: at the 512MB default 200k
- * lines peaked at 1.5x the 50k figure, at 256MB at 1.25x (bench/RESULTS.md).
+ * The low-memory setting (warehouse.memoryLimit 256MB, warehouse.serialMerges). The buffer pool
+ * keeps blocks of the growing raw table cached up to its limit, so below that the peak grows with
+ * the table: with the defaults (512MB, MERGEs in parallel) 200k lines peaked at 1.5x the 50k
+ * figure, with this setting at 1.25x (bench/RESULTS.md).
  */
-const MEMORY_LIMIT = '256MB';
+const MEMORY_LIMIT = 'low-memory';
 
 /** Peak RSS of a fresh process that pushes `lines` GL lines through parse, stage and MERGE. */
 async function peakRss(lines: number): Promise<number> {
@@ -25,7 +26,7 @@ async function peakRss(lines: number): Promise<number> {
 
 describe('backfill memory', () => {
   // A ratio, not a figure, so it holds on a noisy machine; the figures are in bench/RESULTS.md.
-  it('peak RSS for 200k GL lines is at most 1.3x that for 50k (memory does not grow with rows)', async () => {
+  it('with the low-memory setting, peak RSS for 200k GL lines is at most 1.3x that for 50k', async () => {
     const small = await peakRss(50_000);
     const large = await peakRss(200_000);
     expect(large / small, `peak RSS ${small} MB at 50k lines, ${large} MB at 200k`).toBeLessThanOrEqual(1.3);
