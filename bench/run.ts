@@ -19,6 +19,7 @@ const BENCHES = [
   'sandbox-generate',
   'client-read',
   'sync-backfill',
+  'gl-backfill',
   'models-build',
   'definition-cache',
   'reverse-apply',

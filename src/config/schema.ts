@@ -85,6 +85,28 @@ const duckdb = z
       .min(1)
       .default('warehouse.duckdb')
       .describe('DuckDB database file (created if missing).'),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 256MB or 1GB')
+      .optional()
+      .describe(
+        "DuckDB's buffer pool and operator memory, default 512MB (beyond it DuckDB spills to the database's temp directory). Below about 384MB a backfill at concurrency 4 can fail a MERGE for lack of memory; see bench/RESULTS.md.",
+      ),
+    threads: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        "DuckDB worker threads, default the number of cores. Each thread keeps its own buffers and malloc arena, so fewer threads cost less memory; a sync's MERGEs are small and gain little from many.",
+      ),
+    serialMerges: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run MERGEs one at a time (default false). With memoryLimit 256MB this is the low-memory setting: peak RSS stays flat as a backfill grows, at the cost of throughput; see bench/RESULTS.md.',
+      ),
   })
   .strict();
 
@@ -633,6 +655,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'INTACCT_PAGE_SIZE', path: 'intacct.pageSize' },
   { name: 'INTACCT_ELT_WAREHOUSE', path: 'warehouse.type' },
   { name: 'INTACCT_ELT_DUCKDB_PATH', path: 'warehouse.path' },
+  { name: 'INTACCT_ELT_DUCKDB_MEMORY_LIMIT', path: 'warehouse.memoryLimit' },
+  { name: 'INTACCT_ELT_DUCKDB_THREADS', path: 'warehouse.threads' },
   { name: 'SNOWFLAKE_ACCOUNT', path: 'warehouse.account' },
   { name: 'SNOWFLAKE_USER', path: 'warehouse.username' },
   { name: 'SNOWFLAKE_PASSWORD', path: 'warehouse.password' },

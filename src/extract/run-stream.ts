@@ -187,7 +187,15 @@ async function readStream(
       }
     }
     await writer.finish();
-    const request = { spec: ctx.spec, stagingTable: writer.table, loadId: ctx.loadId, entity: task.entity };
+    // Read in order of RECORDNO, the client's paging key: keyset pages, each key once and after the
+    // last one (paging refuses anything else), so the MERGE needs no dedupe.
+    const request = {
+      spec: ctx.spec,
+      stagingTable: writer.table,
+      loadId: ctx.loadId,
+      entity: task.entity,
+      uniqueKeys: object.key === 'RECORDNO',
+    };
     // A stopped stream merges what it read but keeps its watermark: see StreamResult.stopped.
     const counts =
       task.mode === 'backfill' || stopped

@@ -24,6 +24,8 @@ export interface MergeCompileInput {
   readonly loadId: string;
   readonly loadedAt: Date;
   readonly entity: string;
+  /** The staged rows are unique by key and hold no deletes (MergeRequest.uniqueKeys). */
+  readonly uniqueKeys?: boolean;
 }
 
 const T = 'T';
@@ -40,7 +42,7 @@ function table(schema: string, name: string): RawBuilder<unknown> {
 /**
  * The staged rows typed and deduplicated: one row per key, the latest version winning. A delete's
  * version is its `_deleted_at`, so a delete beats the modifications before it; ties go to the row
- * appended last. Rows without a key are dropped.
+ * appended last. Rows without a key are dropped. With `uniqueKeys` the rows are taken as they are.
  */
 export function compileDedupedSource(input: MergeCompileInput): RawBuilder<unknown> {
   const { caps } = input;
@@ -74,6 +76,10 @@ export function compileDedupedSource(input: MergeCompileInput): RawBuilder<unkno
     if (watermark) order.push(sql`${sql.ref(watermark.name)} DESC NULLS LAST`);
   }
   order.push(sql`${sql.ref(STAGING_SEQ_COLUMN)} DESC`);
+  if (input.uniqueKeys) {
+    // One row per key already: the window (a sort of every staged row and column) is not needed.
+    return sql`SELECT ${outer} FROM (SELECT ${typed} FROM ${table(input.stagingSchema, input.stagingTable)}) AS ${sql.id('typed')} WHERE ${keysNotNull}`;
+  }
   return sql`SELECT ${outer} FROM (SELECT ${typed} FROM ${table(input.stagingSchema, input.stagingTable)}) AS ${sql.id('typed')} WHERE ${keysNotNull} QUALIFY ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${sql.join(order, sql`, `)}) = 1`;
 }
 

@@ -31,6 +31,9 @@ export async function openWarehouse(
           : resolve(options.cwd ?? process.cwd(), config.path);
       return DuckDBWarehouse.open({
         path,
+        ...(config.memoryLimit ? { memoryLimit: config.memoryLimit } : {}),
+        ...(config.threads ? { threads: config.threads } : {}),
+        ...(config.serialMerges ? { serialMerges: true } : {}),
         schemas,
         logger: logger.child({ warehouse: 'duckdb' }),
         ...(options.now ? { now: options.now } : {}),

@@ -168,6 +168,12 @@ export interface MergeRequest {
   readonly loadId: string;
   /** The entity the rows were read for; '' (the default) for top-level reads. */
   readonly entity?: string;
+  /**
+   * The staged rows hold each key at most once and no deletes (a stream read in key order, whose
+   * paging refuses a key that does not follow the last one): the MERGE may skip its dedupe step.
+   * A warehouse is free to ignore the hint.
+   */
+  readonly uniqueKeys?: boolean;
 }
 
 export interface MergeResult {

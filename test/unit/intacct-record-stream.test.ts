@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClassifiedError } from '../../src/core/errors.ts';
-import { parseRecordPage, readRecordPage } from '../../src/intacct/record-stream.ts';
+import {
+  parseRecordPage,
+  parseRecordPageWithSaxes,
+  readRecordPage,
+} from '../../src/intacct/record-stream.ts';
 
 const page = readFileSync(
   join(import.meta.dirname, '../fixtures/intacct/result-readbyquery-page.xml'),
@@ -83,5 +87,77 @@ describe('record stream', () => {
     expect(parseRecordPage(xml).records).toEqual([
       { RECORDNO: '1', 'CONTACTINFO.CONTACTNAME': 'Ann', 'CONTACTINFO.EMAIL': null },
     ]);
+  });
+});
+
+describe('record scanner', () => {
+  const envelope = (data: string) =>
+    '<?xml version="1.0" encoding="UTF-8"?><response><control><status>success</status></control>' +
+    '<operation><authentication><status>success</status></authentication><result><status>success</status>' +
+    `<function>query</function><controlid>q</controlid>${data}</result></operation></response>`;
+
+  // Values that exercise entities, CDATA, whitespace, non-ASCII and characters near markup.
+  const values = [
+    'plain',
+    'Fish &amp; chips',
+    '&lt;b&gt; &quot;q&quot; &apos;a&apos;',
+    '&#233;t&#xE9; &#x1F600;',
+    '<![CDATA[raw <cdata> & more]]>',
+    'a<![CDATA[ b ]]>c',
+    '   ',
+    '',
+    '1679615.93',
+    '😀 > ok',
+    'x<!-- note -->y',
+  ];
+
+  /** A deterministic pseudo-random page: fields plain, empty, self-closing, nested and repeated. */
+  function randomPage(seed: number): string {
+    let s = seed;
+    const rnd = (n: number) => {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      return s % n;
+    };
+    const records: string[] = [];
+    for (let r = 0; r < 20; r++) {
+      const fields: string[] = [];
+      for (let f = 0; f < 8; f++) {
+        const name = `F${rnd(6)}`;
+        const kind = rnd(6);
+        const value = values[rnd(values.length)]!;
+        if (kind === 0) fields.push(`<${name}/>`);
+        else if (kind === 1) fields.push(`<${name} ></${name} >`);
+        else if (kind === 2) fields.push(`<${name}><C1>${value}</C1><C2/>\n</${name}>`);
+        else fields.push(`<${name}>${value}</${name}>`);
+      }
+      records.push(rnd(10) === 0 ? '<gldetail/>' : `<gldetail>\n  ${fields.join('\n  ')}\n</gldetail>`);
+    }
+    return envelope(
+      `<data listtype="gldetail" count="20" totalcount="40" numremaining="20">${records.join('')}</data>`,
+    );
+  }
+
+  it('reads every page exactly as the event parser does', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const xml = randomPage(seed);
+      const fast = parseRecordPage(xml);
+      const slow = parseRecordPageWithSaxes(xml);
+      expect(fast.records, `seed ${seed}`).toEqual(slow.records);
+      expect(fast.data).toEqual(slow.data);
+      expect(fast.envelope).toEqual(slow.envelope);
+    }
+  });
+
+  it('pages without records and documents it declines still parse (the event parser reads them)', () => {
+    for (const data of ['<data listtype="x" count="0"/>', '<data count="0"></data>', '']) {
+      expect(parseRecordPage(envelope(data))).toEqual(parseRecordPageWithSaxes(envelope(data)));
+    }
+  });
+
+  it('a record with an undefined entity or a mismatched close tag is a transient error', () => {
+    for (const bad of ['<F>a &nbsp; b</F>', '<F>a</G>', '<F>a</F', '<F>a & b</F>']) {
+      const xml = envelope(`<data count="1"><gldetail>${bad}</gldetail></data>`);
+      expect(() => parseRecordPage(xml), bad).toThrow(ClassifiedError);
+    }
   });
 });

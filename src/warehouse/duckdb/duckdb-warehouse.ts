@@ -58,8 +58,21 @@ import { DuckDBDialect } from './duckdb-dialect.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
 import { DuckDBStageWriter, appendKeys } from './duckdb-loader.ts';
 
-/** DuckDB's buffer pool for the job (data beyond it is spilled to the database's temp directory). */
+/**
+ * DuckDB's buffer pool and operator memory for the job (data beyond it is spilled to the
+ * database's temp directory), unless the config says otherwise. 256MB was tried: four streams
+ * appending and merging 20,000-line slices at once then fail a MERGE with "Out of Memory"
+ * (pinned operator state and uncheckpointed rows cannot be evicted), so 512MB stays the default.
+ */
 export const DUCKDB_MEMORY_LIMIT = '512MB';
+
+/**
+ * Rows merged between explicit checkpoints. DuckDB checkpoints by itself when the WAL passes 16MB,
+ * but only when no other transaction is running, which with several streams appending and merging
+ * is almost never: committed rows then stay in memory, unevictable, and the peak RSS grows with the
+ * load. FORCE CHECKPOINT waits for the running transactions instead and writes them to the file.
+ */
+export const CHECKPOINT_EVERY_ROWS = 100_000;
 
 export interface DuckDBSchemas {
   readonly staging: string;
@@ -70,6 +83,12 @@ export interface DuckDBSchemas {
 export interface DuckDBWarehouseOptions {
   /** Database file, or ':memory:'. */
   readonly path: string;
+  /** DuckDB memory_limit (default DUCKDB_MEMORY_LIMIT). */
+  readonly memoryLimit?: string;
+  /** DuckDB threads (default: DuckDB's own, the number of cores). */
+  readonly threads?: number;
+  /** Run MERGEs one at a time (the low-memory setting; default false). */
+  readonly serialMerges?: boolean;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
   /** Clock for leases and load times (tests move it). */
@@ -93,6 +112,14 @@ export class DuckDBWarehouse implements Warehouse {
   readonly #schemas: DuckDBSchemas;
   readonly #logger: Logger;
   readonly #now: () => Date;
+  #mergedSinceCheckpoint = 0;
+  /**
+   * With `serialMerges`, MERGEs run one at a time: each holds a hash table of its staged slice, and
+   * four side by side fail with "Out of Memory" under a 256MB limit. It costs throughput (a MERGE
+   * mostly runs on one thread), so it is the low-memory setting, not the default.
+   */
+  readonly #serialMerges: boolean;
+  #mergeTurn: Promise<unknown> = Promise.resolve();
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
@@ -103,6 +130,7 @@ export class DuckDBWarehouse implements Warehouse {
     };
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
+    this.#serialMerges = options.serialMerges ?? false;
     this.#db = new Kysely<ControlDb>({ dialect: new DuckDBDialect({ instance }) });
   }
 
@@ -114,7 +142,8 @@ export class DuckDBWarehouse implements Warehouse {
       // disk beyond it instead of caching the whole database in RAM (its default is 80% of RAM).
       instance = await DuckDBInstance.create(options.path, {
         autoinstall_known_extensions: 'false',
-        memory_limit: DUCKDB_MEMORY_LIMIT,
+        memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT,
+        ...(options.threads ? { threads: String(options.threads) } : {}),
       });
     } catch (error) {
       throw classifyDuckDBError(error, `open ${options.path}`);
@@ -208,6 +237,7 @@ export class DuckDBWarehouse implements Warehouse {
       loadId: request.loadId,
       loadedAt: this.#now(),
       entity: request.entity ?? '',
+      ...(request.uniqueKeys ? { uniqueKeys: true } : {}),
     };
   }
 
@@ -236,15 +266,39 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async merge(request: MergeRequest): Promise<MergeResult> {
-    return this.#db.transaction().execute((trx) => this.#mergeIn(trx, request));
+    return this.#inTurn(() => this.#db.transaction().execute((trx) => this.#mergeIn(trx, request)));
   }
 
   async mergeAndSetState(request: MergeRequest, state: SetStateRequest): Promise<MergeResult> {
-    return this.#db.transaction().execute(async (trx) => {
-      const result = await this.#mergeIn(trx, request);
-      await control.setState(trx.withSchema(this.#schemas.raw), state, this.#now());
+    return this.#inTurn(() =>
+      this.#db.transaction().execute(async (trx) => {
+        const merged = await this.#mergeIn(trx, request);
+        await control.setState(trx.withSchema(this.#schemas.raw), state, this.#now());
+        return merged;
+      }),
+    );
+  }
+
+  /**
+   * Runs a MERGE (after the previous one with `serialMerges`), then a checkpoint every
+   * CHECKPOINT_EVERY_ROWS merged rows.
+   */
+  #inTurn(run: () => Promise<MergeResult>): Promise<MergeResult> {
+    const turn = (this.#serialMerges ? this.#mergeTurn : Promise.resolve()).then(async () => {
+      const result = await run();
+      this.#mergedSinceCheckpoint += result.inserted + result.updated + result.deleted;
+      if (this.#mergedSinceCheckpoint >= CHECKPOINT_EVERY_ROWS) {
+        this.#mergedSinceCheckpoint = 0;
+        await this.#db
+          .executeQuery(CompiledQuery.raw('FORCE CHECKPOINT'))
+          .catch((error: unknown) =>
+            this.#logger.warn('DuckDB checkpoint failed; it is retried later', { error: String(error) }),
+          );
+      }
       return result;
     });
+    if (this.#serialMerges) this.#mergeTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   async #withKeysTable<T>(

@@ -107,12 +107,19 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
   const open = () => openWarehouse(config, schemas, logger, { now: () => new Date(clock) });
   const raw = () => `"${schemas.raw}"."gl_detail"`;
 
-  async function stageAndMerge(w: Warehouse, loadId: string, rows: StageRow[], entity = 'E100', s = spec) {
+  async function stageAndMerge(
+    w: Warehouse,
+    loadId: string,
+    rows: StageRow[],
+    entity = 'E100',
+    s = spec,
+    uniqueKeys = false,
+  ) {
     const stage = await w.openStage(s, loadId);
     await stage.append(rows);
     const { table, rows: n } = await stage.finish();
     expect(n).toBe(rows.length);
-    const result = await w.merge({ spec: s, stagingTable: table, loadId, entity });
+    const result = await w.merge({ spec: s, stagingTable: table, loadId, entity, uniqueKeys });
     await w.dropStage(table);
     return result;
   }
@@ -202,6 +209,41 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
     expect(stored.map((r) => [r['record_no'], r['amount'], r['_load_id']])).toEqual([
       [1, '12.000000000', 'load-3'],
       [2, '22.000000000', 'load-4'],
+    ]);
+  });
+
+  it('with the unique-keys hint (a stream read in key order) the MERGE does the same', async () => {
+    const rows = [row('1', '10', '2026-11-01T08:00:00.000Z'), row('2', '20', '2026-11-01T08:00:00.000Z')];
+    expect(await stageAndMerge(wh, 'load-1', rows, 'E100', spec, true)).toEqual({
+      inserted: 2,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+    });
+    const next = [
+      row('1', '10', '2026-11-01T08:00:00.000Z'),
+      row('2', '21', '2026-11-01T08:10:00.000Z'),
+      row('3', '30', '2026-11-01T08:10:00.000Z'),
+    ];
+    expect(await stageAndMerge(wh, 'load-2', next, 'E100', spec, true)).toEqual({
+      inserted: 1,
+      updated: 1,
+      deleted: 0,
+      unchanged: 1,
+    });
+    const older = await stageAndMerge(
+      wh,
+      'load-3',
+      [row('2', '1', '2026-11-01T06:00:00.000Z')],
+      'E100',
+      spec,
+      true,
+    );
+    expect(older).toEqual({ inserted: 0, updated: 0, deleted: 0, unchanged: 1 });
+    expect((await rawRows(wh)).map((r) => [r['record_no'], r['amount'], r['_load_id']])).toEqual([
+      [1, '10.000000000', 'load-1'],
+      [2, '21.000000000', 'load-2'],
+      [3, '30.000000000', 'load-2'],
     ]);
   });
 
