@@ -22,7 +22,11 @@ export function readSchedules(ctx: CommandContext): LoadedSchedule[] {
 
 /** Whether this build of the CLI has the schedule's command (`run` and `push` come with their issues). */
 export function commandAvailable(schedule: Schedule): boolean {
-  return COMMANDS.some((c) => c.name === schedule.command);
+  // A command with positionals (`events`) also stands for its sub-actions (`events poll`).
+  return COMMANDS.some(
+    (c) =>
+      c.name === schedule.command || (c.positionals === true && schedule.command.startsWith(`${c.name} `)),
+  );
 }
 
 /** Commands that send their own run-failure alert with the run's details. */

@@ -98,6 +98,21 @@ describe('schedule files', () => {
     ).toBe(0);
     expect(ok.text).toMatch(/1 schedule valid: good/);
   });
+
+  it('every bundled schedule names a command this build has, sub-actions such as `events poll` included', async () => {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await main(['schedules', 'validate', '--json'], {
+      stdout,
+      stderr,
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout.text) as { valid: { name: string }[]; unavailableCommands: string[] };
+    expect(report.valid.map((v) => v.name)).toContain('adp-poll');
+    expect(report.unavailableCommands).toEqual([]);
+  });
 });
 
 describe('maintenance window', () => {
