@@ -105,7 +105,7 @@ const duckdb = z
       .boolean()
       .optional()
       .describe(
-        'Run MERGEs one at a time (default false). With memoryLimit 256MB this is the low-memory setting: peak RSS stays flat as a backfill grows, at the cost of throughput; see bench/RESULTS.md.',
+        'Run MERGEs one at a time (default false). With memoryLimit 256MB this is the low-memory setting: a lower peak RSS that grows less as a backfill grows, at the cost of throughput; see bench/RESULTS.md.',
       ),
   })
   .strict();

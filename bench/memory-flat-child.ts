@@ -1,5 +1,5 @@
 /**
- * Child process of memory-flat.test.ts: the backfill's memory path without the network. GLDETAIL
+ * Child process of memory-flat.ts: the backfill's memory path without the network. GLDETAIL
  * pages of 1,000 synthetic records as Intacct XML go through the record page parser, the row
  * converter, the DuckDB stage writer and the MERGE, in 4 concurrent streams of 20,000-line slices
  * (as a backfill at concurrency 4 runs them), into a fresh database file with the job's DuckDB
@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '../../src/core/logger.ts';
-import { compileRowConverter } from '../../src/extract/typing.ts';
-import { glDetail } from '../../src/intacct/objects/gl-detail.ts';
-import { parseRecordPage } from '../../src/intacct/record-stream.ts';
-import { DuckDBWarehouse } from '../../src/warehouse/duckdb/duckdb-warehouse.ts';
-import { dataColumns, tableSpecFromDescriptor } from '../../src/warehouse/table-spec.ts';
+import { silentLogger } from '../src/core/logger.ts';
+import { compileRowConverter } from '../src/extract/typing.ts';
+import { glDetail } from '../src/intacct/objects/gl-detail.ts';
+import { parseRecordPage } from '../src/intacct/record-stream.ts';
+import { DuckDBWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.ts';
+import { dataColumns, tableSpecFromDescriptor } from '../src/warehouse/table-spec.ts';
 
 const LINES = Number(process.argv[2]);
 const STREAMS = 4;
