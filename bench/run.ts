@@ -1,8 +1,8 @@
 /**
  * Runs the benchmarks and prints Markdown for bench/RESULTS.md, headed by the machine and command.
  *   npm run bench                      default set (about 5 minutes on 2 cores)
- *   npm run bench -- --full            adds the scale-20 runs (much longer)
- *   npm run bench -- --only NAME[,N2]  only these benches (file names without .ts)
+ *   npm run bench -- --full            every bench, with the scale-20 runs (much longer)
+ *   npm run bench -- --only NAME[,N2]  only these benches (file names without .ts), default or not
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,9 @@ const BENCHES = [
   'events-latency',
 ] as const;
 
+/** Benches of a minute or more each, run with --full or by name, so the default set stays near 5 minutes. */
+const FULL_ONLY = new Set<string>(['sync-backfill', 'snowflake-models', 'bigquery-models', 'events-latency']);
+
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
 if (values.full) process.env.BENCH_FULL = '1';
 const only = values.only?.split(',');
@@ -39,7 +42,7 @@ console.log(
   `\nCommand: \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`\n`,
 );
 for (const name of BENCHES) {
-  if (only && !only.includes(name)) continue;
+  if (only ? !only.includes(name) : !values.full && FULL_ONLY.has(name)) continue;
   const mod = (await import(`./${name}.ts`)) as { run?: () => Promise<string> };
   if (typeof mod.run !== 'function') {
     console.log(`### ${name}\n\n(not runnable: no run() export)\n`);

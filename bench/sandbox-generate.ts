@@ -1,6 +1,6 @@
 /**
  * Time and memory to generate the sandbox company. Each scale runs in its own Node process so peak
- * RSS is that scale's alone. Scales: 1 and 20 (override with SANDBOX_BENCH_SCALES=0.1,1).
+ * RSS is that scale's alone. Scales: 1, and 20 with --full (override with SANDBOX_BENCH_SCALES=0.1,1).
  *   npx tsx bench/sandbox-generate.ts           prints the Markdown table
  *   node --import tsx --expose-gc bench/sandbox-generate.ts --child 20   one measurement as JSON
  */
@@ -35,7 +35,9 @@ async function measure(scale: number): Promise<Measurement> {
 }
 
 export async function run(): Promise<string> {
-  const scales = (process.env.SANDBOX_BENCH_SCALES ?? '1,20').split(',').map(Number);
+  const scales = (process.env.SANDBOX_BENCH_SCALES ?? (process.env.BENCH_FULL ? '1,20' : '1'))
+    .split(',')
+    .map(Number);
   const self = fileURLToPath(import.meta.url);
   const rows: string[] = [
     '| scale | GLDETAIL lines | records (all objects) | seconds | peak RSS MiB | heap after GC MiB |',
