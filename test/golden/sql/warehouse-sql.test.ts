@@ -3,6 +3,7 @@
  * dialect. Regenerate after a reviewed change with `UPDATE_GOLDEN=1 npx vitest run test/golden/sql`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CompiledQuery, type Dialect, Kysely } from 'kysely';
@@ -150,7 +151,9 @@ function cases(name: string, target: Target): Record<string, () => CompiledQuery
   return {
     ...common,
     // The bulk path: one PUT per staged file, one COPY per 1,000 files.
-    'stage-put': () => `${compilePut('/tmp/intacct-elt-put-x/part-00001.csv.gz', 'intacct_elt/gl_detail__load_1')}\n`,
+    // The loader writes its files under the OS temp folder; the golden names that folder <tmpdir>.
+    'stage-put': () =>
+      `${compilePut(join(tmpdir(), 'intacct-elt-put-x', 'part-00001.csv.gz'), 'intacct_elt/gl_detail__load_1').replace(tmpdir(), '<tmpdir>')}\n`,
     'stage-copy': () =>
       `${compileCopy(
         '"intacct_staging"."gl_detail__load_1"',
