@@ -42,6 +42,24 @@ export class Lander {
     this.versions = `${this.q(controlSchema)}.${this.q('_elt_event_versions')}`;
   }
 
+  /** One multi-row INSERT of `rows` into `rel`, every value bound. */
+  private async insertRows(
+    rel: string,
+    columns: readonly string[],
+    rows: readonly Readonly<Record<string, string | null>>[],
+  ): Promise<void> {
+    const params: (string | null)[] = [];
+    const tuples = rows.map((row) => {
+      const base = params.length;
+      for (const c of columns) params.push(row[c] ?? null);
+      return `(${columns.map((_, k) => `$${base + k + 1}`).join(', ')})`;
+    });
+    await this.warehouse.query(
+      `INSERT INTO ${rel} (${columns.map((c) => this.q(assertIdentifier(c, 'column'))).join(', ')}) VALUES ${tuples.join(', ')}`,
+      params,
+    );
+  }
+
   private where(match: Readonly<Record<string, string>>, offset = 0): { sql: string; params: string[] } {
     const keys = Object.keys(match).sort();
     return {
@@ -70,17 +88,7 @@ export class Lander {
     await this.warehouse.query(`DELETE FROM ${rel} WHERE ${w.sql}`, w.params);
     for (let i = 0; i < l.rows.length; i += 100) {
       const chunk = l.rows.slice(i, i + 100);
-      const columns = Object.keys(chunk[0]!);
-      const params: (string | null)[] = [];
-      const tuples = chunk.map((row) => {
-        const base = params.length;
-        for (const c of columns) params.push(row[c] ?? null);
-        return `(${columns.map((_, k) => `$${base + k + 1}`).join(', ')})`;
-      });
-      await this.warehouse.query(
-        `INSERT INTO ${rel} (${columns.map((c) => this.q(assertIdentifier(c, 'column'))).join(', ')}) VALUES ${tuples.join(', ')}`,
-        params,
-      );
+      await this.insertRows(rel, Object.keys(chunk[0]!), chunk);
     }
     if (current === null)
       await this.warehouse.query(
@@ -157,17 +165,7 @@ export class Lander {
       for (const [sig, group] of bySignature) {
         const columns = sig.split(',');
         for (let i = 0; i < group.length; i += 200) {
-          const chunk = group.slice(i, i + 200);
-          const params: (string | null)[] = [];
-          const tuples = chunk.map((row) => {
-            const base = params.length;
-            for (const c of columns) params.push(row[c] ?? null);
-            return `(${columns.map((_, k) => `$${base + k + 1}`).join(', ')})`;
-          });
-          await this.warehouse.query(
-            `INSERT INTO ${rel} (${columns.map((c) => this.q(assertIdentifier(c, 'column'))).join(', ')}) VALUES ${tuples.join(', ')}`,
-            params,
-          );
+          await this.insertRows(rel, columns, group.slice(i, i + 200));
         }
       }
       for (let i = 0; i < won.length; i += 200) {
