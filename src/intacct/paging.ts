@@ -228,6 +228,11 @@ async function* readByQueryPages(
  * Key order needs no offsets: each page asks for the keys after the last one read. Records that
  * change or vanish while a large read runs cannot shift later pages (offset paging would skip or
  * repeat rows), and nothing is remembered but the last key, so memory stays flat.
+ *
+ * The next page is asked for as soon as this one's last key is known, before this page is handed
+ * over: its request waits out Intacct's latency while the caller converts and stages this page, so
+ * a stream's rate is bounded by the slower of the two, not by their sum. At most one request per
+ * stream is in flight, and none is sent after the last page (numremaining 0).
  */
 async function* keysetPages(
   plan: PagingPlan,
@@ -235,12 +240,11 @@ async function* keysetPages(
   fetch: PageFetcher,
   stats: PagingStats,
 ): AsyncGenerator<RawRecord[]> {
-  let after: string | undefined;
-  for (;;) {
+  const pageAfter = (after: string | undefined): Promise<RecordPage> => {
     const next =
       after === undefined ? undefined : f.gt(plan.key, NUMERIC.test(after) ? v.num(after) : v.str(after));
     const filter = next === undefined ? plan.filter : plan.filter ? f.and(plan.filter, next) : next;
-    const page = await fetch(
+    return fetch(
       query('query', {
         object: plan.object,
         select,
@@ -252,6 +256,11 @@ async function* keysetPages(
       }),
       plan.signal,
     );
+  };
+  let after: string | undefined;
+  let pending = pageAfter(undefined);
+  for (;;) {
+    const page = await pending;
     stats.pages++;
     for (const record of page.records) {
       const key = keyOf(record, plan.key, plan.object);
@@ -263,11 +272,17 @@ async function* keysetPages(
       }
       after = key;
     }
+    const more = page.records.length > 0 && (page.data?.numRemaining ?? 0) > 0;
+    if (more) {
+      pending = pageAfter(after);
+      // A caller that stops early never awaits the page read ahead; its failure is not news.
+      pending.catch(() => undefined);
+    }
     if (page.records.length > 0) {
       stats.rows += page.records.length;
       yield page.records;
     }
-    if (page.records.length === 0 || (page.data?.numRemaining ?? 0) <= 0) return;
+    if (!more) return;
   }
 }
 

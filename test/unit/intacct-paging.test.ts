@@ -236,4 +236,45 @@ describe('paging', () => {
     ).rejects.toThrow(/loop/);
     expect(got).toHaveLength(10);
   });
+
+  it('query by key: the next page is asked for while the caller still holds this one, and none after the last', async () => {
+    const all = rows(450);
+    const log: string[] = [];
+    const fetch = async (fn: IntacctFunction): Promise<RecordPage> => {
+      const after = Number(/RECORDNO<\/field><value>(\d+)/.exec(serialize(fn.body))?.[1] ?? 0);
+      log.push(`fetch after ${after}`);
+      const slice = all.filter((r) => Number(r.RECORDNO) > after).slice(0, 200);
+      return {
+        envelope,
+        records: slice,
+        data: {
+          listType: 'X',
+          count: slice.length,
+          totalCount: undefined,
+          numRemaining: all.length - after - slice.length,
+          resultId: '',
+          offset: 0,
+        },
+      };
+    };
+    const out: string[] = [];
+    for await (const page of pageRecords(
+      { object: 'X', fields: ['V'], orderBy: ['RECORDNO'], key: 'RECORDNO', method: 'query', pageSize: 200, timezone: 'UTC' },
+      fetch,
+      silentLogger,
+    )) {
+      log.push(`caller has ${page[0]?.RECORDNO}-${page.at(-1)?.RECORDNO}`);
+      out.push(...page.map((r) => r.RECORDNO ?? ''));
+    }
+    expect(out).toEqual(all.map((r) => r.RECORDNO));
+    // Each request after the first goes out before the caller gets the page before it.
+    expect(log).toEqual([
+      'fetch after 0',
+      'fetch after 200',
+      'caller has 1-200',
+      'fetch after 400',
+      'caller has 201-400',
+      'caller has 401-450',
+    ]);
+  });
 });
