@@ -139,6 +139,11 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
   const used = process.cpuUsage(cpu);
   if (trace) clearInterval(trace);
   if (report.errors.length > 0) throw new Error(`backfill failed: ${JSON.stringify(report.errors[0])}`);
+  // BENCH_STREAMS=1: each stream's rows, pages and seconds, to see how evenly the slices share the work.
+  if (process.env.BENCH_STREAMS) {
+    for (const s of report.streams)
+      console.error(`${s.entity || '(top)'}#${s.slice}: ${s.rowsRead} rows, ${s.pages} pages, ${s.seconds.toFixed(1)} s`);
+  }
   await client.close();
   await warehouse.close();
   rmSync(dir, { recursive: true, force: true });
@@ -163,7 +168,7 @@ async function inChild(info: SandboxInfo, m: Measure, tag: string): Promise<Resu
     [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify({ info, m })],
     { cwd: ROOT, maxBuffer: 1 << 20, env: { ...process.env } },
   );
-  if (process.env.BENCH_MEMTRACE) console.error(stderr);
+  if (process.env.BENCH_MEMTRACE || process.env.BENCH_STREAMS) console.error(stderr);
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Result;
 }
 

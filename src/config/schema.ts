@@ -238,7 +238,17 @@ const sync = z
       .int()
       .min(1)
       .default(31)
-      .describe('Backfills split large objects into time slices of this many days, read in parallel.'),
+      .describe(
+        'Backfills of large objects whose keys are not numeric split them into time slices of this many days, read in parallel.',
+      ),
+    backfillSliceRows: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(20_000)
+      .describe(
+        'Backfills split large objects into slices of about this many records by key range (RECORDNO), read in parallel; each slice is one staged file and one MERGE.',
+      ),
     reconcileDeletes: z
       .boolean()
       .default(false)
@@ -257,6 +267,7 @@ const sync = z
     safetyLagSeconds: 120,
     schemaPolicy: 'evolve',
     backfillSliceDays: 31,
+    backfillSliceRows: 20_000,
     reconcileDeletes: false,
     definitionMaxAgeHours: 24,
   });

@@ -26,6 +26,14 @@ export interface StreamTask {
   readonly slices: number;
   /** Previous watermark (ISO UTC), kept when this stream reads nothing newer. */
   readonly previousWatermark: string | null;
+  /** A backfill slice of a key range: keys after `after` (exclusive) up to `upTo` (inclusive). */
+  readonly keys?: KeySlice;
+}
+
+/** Bounds of a slice by numeric key; an absent bound is open. */
+export interface KeySlice {
+  readonly after?: string;
+  readonly upTo?: string;
 }
 
 export interface PlanInput {
@@ -40,9 +48,23 @@ export interface PlanInput {
   /** Overrides every descriptor's lookback when set. */
   readonly lookbackMinutes?: number | undefined;
   /** A backfill re-reads [from, to] whatever the state says, sliced for parallel reads. */
-  readonly backfill?: { readonly from: number; readonly to: number; readonly sliceDays: number } | undefined;
+  readonly backfill?:
+    | {
+        readonly from: number;
+        readonly to: number;
+        readonly sliceDays: number;
+        /** Records per slice (default ROWS_PER_SLICE). */
+        readonly sliceRows?: number;
+      }
+    | undefined;
   /** Records per `stateKey` in the backfill window, when counted: small reads are not sliced. */
   readonly counts?: ReadonlyMap<string, number>;
+  /**
+   * The lowest and highest numeric key per `stateKey` in the backfill window. Where known, slices
+   * split the key range rather than the time range: a window of many years whose records sit in a
+   * few months would otherwise put them all in one slice, read one page at a time.
+   */
+  readonly keyRanges?: ReadonlyMap<string, { readonly first: string; readonly last: string }>;
 }
 
 export function stateKey(object: string, entity: string): string {
@@ -87,12 +109,29 @@ export function planStreams(input: PlanInput): StreamTask[] {
         // Nothing can have been modified after the run started.
         const to = Math.min(input.backfill.to, ceiling);
         const rows = input.counts?.get(stateKey(object.object, entity));
+        const perSlice = input.backfill.sliceRows ?? ROWS_PER_SLICE;
+        const byRows = rows === undefined ? MAX_SLICES : Math.max(1, Math.ceil(rows / perSlice));
+        const range = object.large ? input.keyRanges?.get(stateKey(object.object, entity)) : undefined;
+        const keySlices =
+          range && rows !== undefined && byRows > 1
+            ? splitKeys(range.first, range.last, Math.min(MAX_SLICES, byRows))
+            : undefined;
         const count = object.large
-          ? Math.min(
-              sliceCount(to - from + 1, input.backfill.sliceDays * DAY_MS),
-              rows === undefined ? MAX_SLICES : Math.max(1, Math.ceil(rows / ROWS_PER_SLICE)),
-            )
+          ? Math.min(sliceCount(to - from + 1, input.backfill.sliceDays * DAY_MS), byRows)
           : 1;
+        if (keySlices) {
+          keySlices.forEach((keys, i) => {
+            tasks.push({
+              ...base,
+              mode: 'backfill',
+              window: { from, to },
+              slice: i,
+              slices: keySlices.length,
+              keys,
+            });
+          });
+          continue;
+        }
         const width = Math.ceil((to - from + 1) / count);
         for (let i = 0; i < count; i++) {
           const start = from + i * width;
@@ -118,6 +157,35 @@ export function planStreams(input: PlanInput): StreamTask[] {
     }
   }
   return tasks;
+}
+
+const NUMERIC_KEY = /^\d+$/;
+
+/**
+ * `count` slices of about equal width over [first, last] by key. The first and last slices are
+ * open-ended, so a record whose key is outside the counted range (created since) is still read
+ * once. Undefined when the keys are not numeric or too close to split.
+ */
+export function splitKeys(first: string, last: string, count: number): KeySlice[] | undefined {
+  if (!NUMERIC_KEY.test(first) || !NUMERIC_KEY.test(last)) return undefined;
+  const low = BigInt(first);
+  const span = BigInt(last) - low + 1n;
+  if (span < BigInt(count)) return undefined;
+  const bound = (i: number) => (low - 1n + (span * BigInt(i)) / BigInt(count)).toString();
+  return Array.from({ length: count }, (_, i) => ({
+    ...(i > 0 ? { after: bound(i) } : {}),
+    ...(i < count - 1 ? { upTo: bound(i + 1) } : {}),
+  }));
+}
+
+/** The key bounds of a slice as a filter on the object's key; undefined when unsliced. */
+export function keySliceFilter(object: ObjectDescriptor, keys: KeySlice | undefined): Filter | undefined {
+  if (keys === undefined) return undefined;
+  const parts = [
+    ...(keys.after === undefined ? [] : [f.gt(object.key, v.num(keys.after))]),
+    ...(keys.upTo === undefined ? [] : [f.le(object.key, v.num(keys.upTo))]),
+  ];
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : f.and(...parts);
 }
 
 /**

@@ -2,12 +2,12 @@ import { refusedFields } from './field-selection.ts';
 import { ClassifiedError, errorMessage, isClassified } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
-import type { Filter } from '../intacct/filter.ts';
+import { type Filter, f } from '../intacct/filter.ts';
 import { OBJECTS } from '../intacct/objects/index.ts';
 import type { RawRecord } from '../intacct/record-stream.ts';
 import { type TableSpec, dataColumns } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { type StreamTask, windowFilter } from './plan.ts';
+import { type StreamTask, keySliceFilter, windowFilter } from './plan.ts';
 import { ValueError, compileRowConverter } from './typing.ts';
 
 /** What the engine needs from the Intacct client to read one stream. */
@@ -142,7 +142,9 @@ async function readStream(
   const changedKeys: string[] | undefined =
     task.mode === 'incremental' && OBJECTS.some((c) => c.parent?.object === object.object) ? [] : undefined;
   const previous = task.previousWatermark;
-  const filter = windowFilter(object, task.window);
+  const byTime = windowFilter(object, task.window);
+  const byKey = keySliceFilter(object, task.keys);
+  const filter = byTime && byKey ? f.and(byTime, byKey) : (byTime ?? byKey);
   // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
   const orderBy = [object.key];
   let stopped = false;

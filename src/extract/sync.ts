@@ -43,6 +43,13 @@ export interface ExtractClient extends RecordReader {
     readonly entity: string | null;
     readonly showPrivate?: boolean;
   }): Promise<number>;
+  /** The count and lowest and highest keys of a filtered read (one request), to slice by key. */
+  keyRange?(request: {
+    readonly object: string;
+    readonly key: string;
+    readonly filter?: Filter;
+    readonly entity: string | null;
+  }): Promise<{ readonly count: number; readonly first: string | null; readonly last: string | null }>;
   stats(): { readonly apiCalls: number };
 }
 
@@ -280,8 +287,12 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         ),
       );
     } else {
-      const backfill = options.backfill && { ...options.backfill, sliceDays: config.sync.backfillSliceDays };
-      const counts = backfill ? await countForSlicing(client, objects, entities, backfill, limit) : undefined;
+      const backfill = options.backfill && {
+        ...options.backfill,
+        sliceDays: config.sync.backfillSliceDays,
+        sliceRows: config.sync.backfillSliceRows,
+      };
+      const sized = backfill ? await sizeForSlicing(client, objects, entities, backfill, limit) : undefined;
       const tasks = planStreams({
         objects,
         entities,
@@ -290,7 +301,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         safetyLagMs: config.sync.safetyLagSeconds * 1000,
         lookbackMinutes: config.sync.lookbackMinutes,
         backfill,
-        ...(counts ? { counts } : {}),
+        ...(sized ? { counts: sized.counts, keyRanges: sized.keyRanges } : {}),
       });
       logger.info(`${options.command}: ${tasks.length} streams over ${entities.length} session entities`, {
         loadId,
@@ -399,30 +410,43 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
   }
 }
 
-/** Counts the records of each large object and entity in a backfill window, to size its slices. */
-async function countForSlicing(
+/**
+ * Counts the records of each large object and entity in a backfill window, to size its slices,
+ * and, where the client can tell, their lowest and highest keys, to slice by key.
+ */
+async function sizeForSlicing(
   client: ExtractClient,
   objects: readonly ObjectDescriptor[],
   entities: readonly string[],
   window: { readonly from: number; readonly to: number },
   limit: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<Map<string, number>> {
+): Promise<{
+  counts: Map<string, number>;
+  keyRanges: Map<string, { readonly first: string; readonly last: string }>;
+}> {
   const counts = new Map<string, number>();
+  const keyRanges = new Map<string, { readonly first: string; readonly last: string }>();
   const jobs = objects
     .filter((o) => o.large)
     .flatMap((object) =>
       entitiesFor(object, entities).map((entity) =>
         limit(async () => {
           const filter = windowFilter(object, window);
-          const n = await client.countRecords({
+          const request = {
             object: object.object,
             ...(filter ? { filter } : {}),
             entity: sessionEntity(entity),
-          });
-          counts.set(stateKey(object.object, entity), n);
+          };
+          const key = stateKey(object.object, entity);
+          if (client.keyRange && object.readMethod === 'query') {
+            const range = await client.keyRange({ ...request, key: object.key });
+            counts.set(key, range.count);
+            if (range.first !== null && range.last !== null)
+              keyRanges.set(key, { first: range.first, last: range.last });
+          } else counts.set(key, await client.countRecords(request));
         }),
       ),
     );
   await Promise.all(jobs);
-  return counts;
+  return { counts, keyRanges };
 }

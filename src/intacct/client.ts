@@ -408,6 +408,48 @@ export class IntacctClient {
     );
   }
 
+  /**
+   * The count of a filtered `query` read and its lowest and highest keys, in one request of two
+   * one-row queries (ascending and descending by key): what a backfill needs to split a large read
+   * into key ranges of about equal size. Keys are null when the read is empty.
+   */
+  async keyRange(
+    req: Omit<CountRequest, 'method'>,
+  ): Promise<{ count: number; first: string | null; last: string | null }> {
+    const key = req.key ?? 'RECORDNO';
+    const oneRow = (controlId: string, descending: boolean) =>
+      queryFn(controlId, {
+        object: req.object,
+        select: [key],
+        filter: toFilterXml(req.filter, this.options.timezone),
+        orderBy: [{ field: key, ...(descending ? { descending } : {}) }],
+        pageSize: 1,
+        offset: 0,
+        ...(req.showPrivate !== undefined ? { showPrivate: req.showPrivate } : {}),
+      });
+    const { results } = await this.execute(req.entity || '', [oneRow('first', false), oneRow('last', true)], {
+      write: false,
+      ...(req.signal ? { signal: req.signal } : {}),
+      check: (_e, blocks) => {
+        for (const block of blocks) {
+          const error = resultError(block, false);
+          if (error) throw error;
+        }
+      },
+    });
+    const [first, last] = results.map((block) => {
+      const record = block.data?.children[0];
+      return record?.children.find((field) => field.name === key)?.text || null;
+    });
+    const count = toCount(results[0]?.data?.attrs.totalcount);
+    if (count === undefined) {
+      throw new ClassifiedError(`Intacct answered a count of ${req.object} without totalcount`, {
+        kind: 'terminal',
+      });
+    }
+    return { count, first: first ?? null, last: last ?? null };
+  }
+
   /** The total count of a filtered read, cheaply (one page of one row). */
   async countRecords(req: CountRequest): Promise<number> {
     const key = req.key ?? 'RECORDNO';
@@ -542,4 +584,9 @@ export function matchResults(envelope: ParsedResponse, functions: readonly Intac
     );
   }
   return functions.map((f) => byId.get(f.controlId) as ResultBlock);
+}
+
+function toCount(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
+  return Number(text.trim());
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -207,6 +207,43 @@ describe('DuckDB warehouse: load and merge', () => {
       "select count(*) as n from information_schema.tables where table_schema = 'intacct_staging'",
     );
     expect(staging[0]?.n).toBe(0);
+  });
+
+  it('stages decimals exactly on the narrow and the wide parse, refuses any that would round, and removes its file', async () => {
+    const amounts = [
+      '999999999.999999999',
+      '-999999999.999999999',
+      '1000000000.5',
+      '-12345678901234567890.123456789',
+      '99999999999999999999999999999.999999999',
+      '0.000000001',
+      '-0',
+    ];
+    const stage = await wh.openStage(spec, 'load-dec');
+    await stage.append(amounts.map((a, i) => row(String(i + 1), a, '2026-11-01T08:00:00.000Z')));
+    const file = (stage as unknown as { file: string }).file;
+    expect(existsSync(file)).toBe(true);
+    const { table } = await stage.finish();
+    await wh.merge({ spec, stagingTable: table, loadId: 'load-dec', entity: 'E100', uniqueKeys: true });
+    await wh.dropStage(table);
+    expect(existsSync(file)).toBe(false);
+    const back = await wh.query<{ amount: string }>(
+      'select cast(amount as varchar) as amount from intacct_raw.gl_detail order by record_no',
+    );
+    const canonical = (a: string) => {
+      const [whole, frac = ''] = a.split('.');
+      return `${whole === '-0' ? '0' : whole}.${frac.padEnd(9, '0')}`;
+    };
+    expect(back.map((r) => r.amount)).toEqual(amounts.map(canonical));
+
+    const bad = await wh.openStage(spec, 'load-bad');
+    await expect(bad.append([row('9', '1.0000000001', '2026-11-01T08:00:00.000Z')])).rejects.toThrow(
+      /not a plain decimal with at most 9 decimals/,
+    );
+    await expect(
+      bad.append([row('9', '100000000000000000000000000000', '2026-11-01T08:00:00.000Z')]),
+    ).rejects.toThrow(/does not fit NUMERIC\(38,9\)/);
+    await bad.finish();
   });
 
   it('refuses a row of the wrong width', async () => {

@@ -3,7 +3,9 @@ import {
   MAX_SLICES,
   ROWS_PER_SLICE,
   TOP_LEVEL,
+  keySliceFilter,
   planStreams,
+  splitKeys,
   stateKey,
   windowFilter,
 } from '../../src/extract/plan.ts';
@@ -108,6 +110,57 @@ describe('stream planning', () => {
     expect(plan(ROWS_PER_SLICE)).toBe(1);
     expect(plan(ROWS_PER_SLICE * 3 + 1)).toBe(4);
     expect(plan(ROWS_PER_SLICE * 1000)).toBe(35); // the months in the range
+  });
+
+  it('splits a counted key range into adjoining key slices, open at both ends, whatever the time range', () => {
+    const slices = splitKeys('101', '1100', 4)!;
+    expect(slices).toEqual([
+      { upTo: '350' },
+      { after: '350', upTo: '600' },
+      { after: '600', upTo: '850' },
+      { after: '850' },
+    ]);
+    // Every key in the range, and any outside it, falls in exactly one slice.
+    const within = (k: bigint, s: (typeof slices)[number]) =>
+      (s.after === undefined || k > BigInt(s.after)) && (s.upTo === undefined || k <= BigInt(s.upTo));
+    for (const k of [1n, 101n, 350n, 351n, 999n, 1100n, 5000n])
+      expect(slices.filter((s) => within(k, s))).toHaveLength(1);
+    expect(splitKeys('1', '3', 4)).toBeUndefined();
+    expect(splitKeys('A1', 'Z9', 2)).toBeUndefined();
+    expect(splitKeys('1', '99999999999999999999', 2)).toEqual([
+      { upTo: '49999999999999999999' },
+      { after: '49999999999999999999' },
+    ]);
+    expect(keySliceFilter(gl, { after: '350', upTo: '600' })).toEqual({
+      op: 'and',
+      filters: [
+        { op: 'gt', field: 'RECORDNO', value: { type: 'number', value: '350' } },
+        { op: 'le', field: 'RECORDNO', value: { type: 'number', value: '600' } },
+      ],
+    });
+
+    // A one-month backfill of many records: sliced by key (time alone would allow one slice).
+    const tasks = planStreams({
+      objects: [gl],
+      entities: ['US1'],
+      states: new Map(),
+      runStart: RUN,
+      safetyLagMs: 0,
+      backfill: {
+        from: Date.parse('2026-10-01T00:00:00Z'),
+        to: Date.parse('2026-10-31T23:59:59Z'),
+        sliceDays: 31,
+        sliceRows: 1000,
+      },
+      counts: new Map([[stateKey('GLDETAIL', 'US1'), 2500]]),
+      keyRanges: new Map([[stateKey('GLDETAIL', 'US1'), { first: '1', last: '9000' }]]),
+    });
+    expect(tasks.map((t) => t.keys)).toEqual([
+      { upTo: '3000' },
+      { after: '3000', upTo: '6000' },
+      { after: '6000' },
+    ]);
+    expect(new Set(tasks.map((t) => JSON.stringify(t.window))).size).toBe(1);
   });
 
   it('catches records with a null watermark by their creation time', () => {

@@ -259,7 +259,15 @@ describe('paging', () => {
     };
     const out: string[] = [];
     for await (const page of pageRecords(
-      { object: 'X', fields: ['V'], orderBy: ['RECORDNO'], key: 'RECORDNO', method: 'query', pageSize: 200, timezone: 'UTC' },
+      {
+        object: 'X',
+        fields: ['V'],
+        orderBy: ['RECORDNO'],
+        key: 'RECORDNO',
+        method: 'query',
+        pageSize: 200,
+        timezone: 'UTC',
+      },
       fetch,
       silentLogger,
     )) {

@@ -1,161 +1,198 @@
 /**
- * The bulk path into DuckDB staging: the appender fed with data chunks of up to 2,048 rows (DuckDB's
- * vector size), never per-row inserts. Staging columns are VARCHAR and take the canonical strings
- * as they are (the MERGE casts them), except decimals: those are appended as DECIMAL(38,9) values
- * built from BigInt units, because DuckDB's VARCHAR→DECIMAL(38,9) cast is ~100x slower than the
- * others. Decimals never pass through a JS number. Each append() call's rows go straight into
- * chunks, so memory stays flat whatever the load size.
+ * The bulk path into DuckDB staging: each stream's rows are written as CSV text to a file of its
+ * own, and the staging "table" is a view that reads that file. The job's main thread does no more
+ * than build text and hand it to an asynchronous file write; DuckDB parses the file on its own
+ * threads, once, inside the MERGE that reads the view. The appender this replaces did its inserts
+ * synchronously on the main thread (about a quarter of it in a GL backfill), stored every row in a
+ * table only to read it back once, and held value objects per cell.
+ *
+ * Staging columns read as VARCHAR (the MERGE casts them), except decimals: DuckDB parses text into
+ * DECIMAL(38,9) about 100x more slowly than into DECIMAL(18,9), so values with at most nine integer
+ * digits take the narrow parse and widen exactly, the rest the wide one. A decimal is checked here
+ * (plain, at most nine decimals, fits NUMERIC(38,9)) so no cast can round it; it never passes
+ * through a JS number.
  */
-import {
-  DECIMAL,
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  DuckDBDecimalValue,
-  type DuckDBInstance,
-  type DuckDBValue,
-  INTEGER,
-  VARCHAR,
-} from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type DuckDBInstance, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
 import { ClassifiedError } from '../../core/errors.ts';
 import type { FieldType } from '../../intacct/objects/descriptor.ts';
 import type { StageRow, StageWriter } from '../warehouse.ts';
-import { prepareConnection } from './duckdb-driver.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
 
 export const CHUNK_ROWS = 2048;
-/**
- * Flush the appender this often. Until a flush its rows sit in the appender's own collection,
- * outside the buffer pool: with 4 streams of 20,000-row slices that was 4 whole slices of native
- * memory. Flushed rows go to the staging table, which the buffer pool bounds (and may spill).
- */
-const FLUSH_EVERY_ROWS = 5 * CHUNK_ROWS;
+
+/** A finished stage's file, for the warehouse to make readable as `table`. */
+export interface StagedFile {
+  readonly table: string;
+  readonly file: string;
+  readonly rows: number;
+}
+
+const DECIMAL_TEXT = /^-?(\d{1,29})(?:\.\d{1,9})?$/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
 export class DuckDBStageWriter implements StageWriter {
   readonly table: string;
-  readonly #connection: DuckDBConnection;
-  readonly #appender: DuckDBAppender;
-  readonly #dataColumns: number;
-  readonly #decimal: readonly boolean[];
-  readonly #chunk: DuckDBDataChunk;
+  readonly file: string;
+  readonly #handle: FileHandle;
+  readonly #types: readonly FieldType[];
+  readonly #onFinish: (staged: StagedFile) => Promise<void>;
   #rows = 0;
-  #sinceFlush = 0;
   #closed = false;
+  /** The number of rows once finished (readable as the view); undefined before. */
+  finishedRows: number | undefined;
 
   private constructor(
     table: string,
-    connection: DuckDBConnection,
-    appender: DuckDBAppender,
+    file: string,
+    handle: FileHandle,
     types: readonly FieldType[],
+    onFinish: (staged: StagedFile) => Promise<void>,
   ) {
     this.table = table;
-    this.#connection = connection;
-    this.#appender = appender;
-    this.#dataColumns = types.length;
-    this.#decimal = types.map((t) => t === 'decimal');
-    this.#chunk = DuckDBDataChunk.create(
-      [...types.map((t) => (t === 'decimal' ? DECIMAL(38, 9) : VARCHAR)), INTEGER, VARCHAR],
-      CHUNK_ROWS,
-    );
+    this.file = file;
+    this.#handle = handle;
+    this.#types = types;
+    this.#onFinish = onFinish;
   }
 
-  /** Opens an appender on an existing staging table (data columns, then `_seq`, `_deleted_at`). */
+  /**
+   * Opens a new staging file in `directory`; `onFinish` makes it readable as `table` (the view) once
+   * every row is written.
+   */
   static async open(
-    instance: DuckDBInstance,
-    schema: string,
+    directory: string,
     table: string,
     dataColumnTypes: readonly FieldType[],
+    onFinish: (staged: StagedFile) => Promise<void>,
   ): Promise<DuckDBStageWriter> {
-    const connection = await instance.connect();
-    try {
-      await prepareConnection(connection);
-      const appender = await connection.createAppender(table, schema);
-      return new DuckDBStageWriter(table, connection, appender, dataColumnTypes);
-    } catch (error) {
-      connection.closeSync();
-      throw classifyDuckDBError(error, `appender on ${schema}.${table}`);
-    }
+    const file = join(directory, `${table}-${randomUUID()}.csv`);
+    const handle = await open(file, 'wx');
+    return new DuckDBStageWriter(table, file, handle, dataColumnTypes, onFinish);
   }
 
   async append(rows: readonly StageRow[]): Promise<void> {
     if (this.#closed)
       throw new ClassifiedError(`stage ${this.table} is already finished`, { kind: 'terminal' });
-    const n = this.#dataColumns;
-    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      const end = Math.min(rows.length, start + CHUNK_ROWS);
-      const size = end - start;
-      const columns: DuckDBValue[][] = Array.from({ length: n + 2 }, () => new Array<DuckDBValue>(size));
-      const decimal = this.#decimal;
-      const seq = new Array<number>(size);
-      for (let r = 0; r < size; r++) {
-        const row = rows[start + r]!;
-        if (row.length !== n && row.length !== n + 1) {
-          throw new ClassifiedError(
-            `stage ${this.table}: row ${this.#rows + r + 1} has ${row.length} values, expected ${n} (or ${n + 1} with _deleted_at)`,
-            { kind: 'terminal' },
-          );
-        }
-        for (let c = 0; c < n; c++) {
-          const value = row[c] ?? null;
-          columns[c]![r] = value !== null && decimal[c] ? decimalValue(value, this.table, c) : value;
-        }
-        columns[n + 1]![r] = row.length > n ? (row[n] ?? null) : null;
-        seq[r] = this.#rows + r + 1;
+    const types = this.#types;
+    const n = types.length;
+    let text = '';
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      if (row.length !== n && row.length !== n + 1) {
+        throw new ClassifiedError(
+          `stage ${this.table}: row ${this.#rows + r + 1} has ${row.length} values, expected ${n} (or ${n + 1} with _deleted_at)`,
+          { kind: 'terminal' },
+        );
       }
-      columns[n] = seq;
-      try {
-        this.#chunk.reset();
-        this.#chunk.setColumns(columns);
-        this.#appender.appendDataChunk(this.#chunk);
-      } catch (error) {
-        throw classifyDuckDBError(error, `append to ${this.table}`);
+      let line = '';
+      for (let c = 0; c < n; c++) {
+        const value = row[c] ?? null;
+        // An unquoted empty field is NULL; a quoted one is the empty string.
+        if (value !== null)
+          line += types[c] === 'string' ? quoted(value) : this.#checked(value, types[c]!, c);
+        line += ',';
       }
-      this.#rows += size;
-      this.#sinceFlush += size;
+      line += String(this.#rows + r + 1);
+      line += ',';
+      const deleted = row.length > n ? (row[n] ?? null) : null;
+      if (deleted !== null) line += quoted(deleted);
+      text += `${line}\n`;
     }
-    if (this.#sinceFlush >= FLUSH_EVERY_ROWS) {
-      this.#appender.flushSync();
-      this.#sinceFlush = 0;
+    try {
+      if (text !== '') await this.#handle.write(text);
+    } catch (error) {
+      throw new ClassifiedError(`stage ${this.table}: writing ${this.file} failed: ${String(error)}`, {
+        kind: 'terminal',
+        cause: error,
+      });
     }
+    this.#rows += rows.length;
+  }
+
+  /** Canonical non-text values never need quotes; decimals are checked so no cast can round them. */
+  #checked(value: string, type: FieldType, column: number): string {
+    if (type === 'decimal') {
+      const m = DECIMAL_TEXT.exec(value);
+      if (m === null) {
+        const fits = /^-?\d+(?:\.\d{1,9})?$/.test(value);
+        throw new ClassifiedError(
+          fits
+            ? `stage ${this.table}: decimal ${value} does not fit NUMERIC(38,9)`
+            : `stage ${this.table}: column ${column + 1} value ${JSON.stringify(value)} is not a plain decimal with at most 9 decimals`,
+          { kind: 'terminal' },
+        );
+      }
+      return value;
+    }
+    // Canonical integers, dates, instants and booleans hold no comma, quote or line break; anything
+    // else is quoted rather than trusted.
+    return quoted(value);
   }
 
   async finish(): Promise<{ readonly table: string; readonly rows: number }> {
     if (!this.#closed) {
       this.#closed = true;
       try {
-        this.#appender.flushSync();
-        this.#appender.closeSync();
+        await this.#handle.close();
       } catch (error) {
-        throw classifyDuckDBError(error, `flush ${this.table}`);
-      } finally {
-        this.#connection.closeSync();
+        throw new ClassifiedError(`stage ${this.table}: closing ${this.file} failed: ${String(error)}`, {
+          kind: 'terminal',
+          cause: error,
+        });
       }
+      await this.#onFinish({ table: this.table, file: this.file, rows: this.#rows });
+      this.finishedRows = this.#rows;
     }
     return { table: this.table, rows: this.#rows };
   }
+
+  /** Closes the file if still open (a stream that failed) and removes it. */
+  async discard(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      await this.#handle.close().catch(() => undefined);
+    }
+    await rm(this.file, { force: true });
+  }
 }
 
-const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d{1,9}))?$/;
-const MAX_UNITS = 10n ** 38n;
+/** Quotes, separators, line breaks, and outer blanks are kept exactly by quoting the value. */
+function quoted(value: string): string {
+  return value === '' ||
+    value.charCodeAt(0) <= 32 ||
+    value.charCodeAt(value.length - 1) <= 32 ||
+    NEEDS_QUOTES.test(value)
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
+}
 
-/** A canonical decimal string as exact DECIMAL(38,9) units: one BigInt parse, no JS number. */
-export function decimalValue(text: string, table: string, column: number): DuckDBDecimalValue {
-  const m = DECIMAL_TEXT.exec(text);
-  if (m === null) {
-    throw new ClassifiedError(
-      `stage ${table}: column ${column + 1} value ${JSON.stringify(text)} is not a plain decimal with at most 9 decimals`,
-      {
-        kind: 'terminal',
-      },
-    );
-  }
-  const units = BigInt(`${m[1]}${m[2]}${(m[3] ?? '').padEnd(9, '0')}`);
-  if (units >= MAX_UNITS || units <= -MAX_UNITS) {
-    throw new ClassifiedError(`stage ${table}: decimal ${text} does not fit NUMERIC(38,9)`, {
-      kind: 'terminal',
-    });
-  }
-  return new DuckDBDecimalValue(units, 38, 9);
+/**
+ * The SELECT a staging view runs over its file: data columns, then `_seq` and `_deleted_at`, typed
+ * as the staging layer types them (text, decimals as DECIMAL(38,9)).
+ */
+export function stagedFileSelect(
+  file: string,
+  columns: readonly { readonly name: string; readonly type: FieldType }[],
+): string {
+  const id = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const c = (i: number) => `c${i}`;
+  const csvColumns = [
+    ...columns.map((_, i) => `${lit(c(i))}: 'VARCHAR'`),
+    "'c_seq': 'INTEGER'",
+    "'c_deleted': 'VARCHAR'",
+  ];
+  const select = columns.map((column, i) =>
+    column.type === 'decimal'
+      ? `CASE WHEN length(ltrim(split_part(${c(i)}, '.', 1), '-')) <= 9 THEN CAST(CAST(${c(i)} AS DECIMAL(18,9)) AS DECIMAL(38,9)) ELSE CAST(${c(i)} AS DECIMAL(38,9)) END AS ${id(column.name)}`
+      : `${c(i)} AS ${id(column.name)}`,
+  );
+  return `SELECT ${[...select, 'c_seq AS "_seq"', 'c_deleted AS "_deleted_at"'].join(', ')}
+FROM read_csv(${lit(file)}, columns = {${csvColumns.join(', ')}}, header = false, auto_detect = false,
+  delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
 }
 
 /** Streams text values into a one-column table (keys for deletes and reconciliation). */

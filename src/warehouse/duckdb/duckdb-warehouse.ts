@@ -3,8 +3,11 @@
  * staging goes through the appender; MERGE and the watermark commit in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CompiledQuery, Kysely } from 'kysely';
+import { CompiledQuery, Kysely, sql } from 'kysely';
 import type { Logger } from '../../core/logger.ts';
 import type { FieldType } from '../../intacct/objects/descriptor.ts';
 import * as control from '../control-tables.ts';
@@ -56,7 +59,7 @@ import {
 } from '../warehouse.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
-import { DuckDBStageWriter, appendKeys } from './duckdb-loader.ts';
+import { DuckDBStageWriter, appendKeys, stagedFileSelect } from './duckdb-loader.ts';
 
 /**
  * DuckDB's buffer pool and operator memory for the job (data beyond it is spilled to the
@@ -89,6 +92,8 @@ export interface DuckDBWarehouseOptions {
   readonly threads?: number;
   /** Run MERGEs one at a time (the low-memory setting; default false). */
   readonly serialMerges?: boolean;
+  /** Where staged slices are written as CSV files (default: a fresh folder in the OS temp folder). */
+  readonly stageDirectory?: string;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
   /** Clock for leases and load times (tests move it). */
@@ -120,9 +125,15 @@ export class DuckDBWarehouse implements Warehouse {
    */
   readonly #serialMerges: boolean;
   #mergeTurn: Promise<unknown> = Promise.resolve();
+  /** Stages by staging view name; their files go when the stage is dropped or the warehouse closes. */
+  readonly #stages = new Map<string, DuckDBStageWriter>();
+  readonly #stageDirectory: string;
+  readonly #ownsStageDirectory: boolean;
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
+    this.#ownsStageDirectory = options.stageDirectory === undefined;
+    this.#stageDirectory = options.stageDirectory ?? mkdtempSync(join(tmpdir(), 'intacct-elt-stage-'));
     this.#schemas = {
       staging: assertIdentifier(options.schemas.staging, 'staging schema'),
       raw: assertIdentifier(options.schemas.raw, 'raw schema'),
@@ -212,19 +223,31 @@ export class DuckDBWarehouse implements Warehouse {
     return [...plan.changes];
   }
 
+  /**
+   * A stage is a CSV file and, once finished, a view over it in the staging schema (see
+   * duckdb-loader.ts): DuckDB reads the rows once, in the MERGE.
+   */
   async openStage(spec: TableSpec, loadId: string): Promise<StageWriter> {
     validateTableSpec(spec);
     const table = stagingTableName(spec, loadId);
     const db = this.#db as Kysely<unknown>;
     await compileCreateSchema(db, this.#schemas.staging).execute();
-    await compileDropTable(db, this.#schemas.staging, table).execute();
-    await compileCreateStagingTable(db, this.capabilities, this.#schemas.staging, table, spec).execute();
-    return DuckDBStageWriter.open(
-      this.#instance,
-      this.#schemas.staging,
+    await this.dropStage(table);
+    const columns = dataColumns(spec);
+    const writer = await DuckDBStageWriter.open(
+      this.#stageDirectory,
       table,
-      dataColumns(spec).map((c) => c.type),
+      columns.map((c) => c.type),
+      async (staged) => {
+        await this.#db.executeQuery(
+          CompiledQuery.raw(
+            `CREATE VIEW "${this.#schemas.staging}"."${table}" AS ${stagedFileSelect(staged.file, columns)}`,
+          ),
+        );
+      },
     );
+    this.#stages.set(table, writer);
+    return writer;
   }
 
   #mergeInput(request: MergeRequest): MergeCompileInput {
@@ -243,6 +266,8 @@ export class DuckDBWarehouse implements Warehouse {
 
   async #mergeIn(db: Kysely<ControlDb>, request: MergeRequest): Promise<MergeResult> {
     const input = this.#mergeInput(request);
+    const staged = this.#stages.get(input.stagingTable)?.finishedRows;
+    if (input.uniqueKeys && staged !== undefined) return this.#mergeReturning(db, input, staged);
     const counted = await compileMergeCounts(input).execute(db);
     const row = counted.rows[0] as Record<string, number | string> | undefined;
     const num = (v: number | string | undefined) => Number(v ?? 0);
@@ -263,6 +288,29 @@ export class DuckDBWarehouse implements Warehouse {
       });
     }
     return { inserted, updated, deleted, unchanged: source - inserted - updated - deleted };
+  }
+
+  /**
+   * One pass instead of two for a stage of unique keys: the MERGE says what it did to each row
+   * (RETURNING merge_action), and the rest of the staged rows were unchanged. Staged keys are never
+   * null on this path (paging refuses a record without its key), so every staged row is a source row.
+   */
+  async #mergeReturning(
+    db: Kysely<ControlDb>,
+    input: MergeCompileInput,
+    staged: number,
+  ): Promise<MergeResult> {
+    const merged = await sql<{ merge_action: string; deleted: boolean }>`${compileMerge(input)}
+RETURNING merge_action, ${sql.ref('_deleted_at')} IS NOT NULL AS ${sql.id('deleted')}`.execute(db);
+    let inserted = 0;
+    let updated = 0;
+    let deleted = 0;
+    for (const row of merged.rows) {
+      if (row.merge_action === 'INSERT') inserted++;
+      else if (row.deleted) deleted++;
+      else updated++;
+    }
+    return { inserted, updated, deleted, unchanged: staged - inserted - updated - deleted };
   }
 
   async merge(request: MergeRequest): Promise<MergeResult> {
@@ -388,7 +436,18 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async dropStage(table: string): Promise<void> {
-    await compileDropTable(this.#db as Kysely<unknown>, this.#schemas.staging, table).execute();
+    const [existing] = await this.query<{ table_type: string }>(
+      'select table_type from information_schema.tables where table_schema = $1 and table_name = $2',
+      [this.#schemas.staging, assertIdentifier(table, 'staging table')],
+    );
+    // DuckDB refuses DROP TABLE of a view and DROP VIEW of a table, even with IF EXISTS.
+    if (existing?.table_type === 'VIEW')
+      await this.#db.executeQuery(CompiledQuery.raw(`DROP VIEW "${this.#schemas.staging}"."${table}"`));
+    else if (existing)
+      await compileDropTable(this.#db as Kysely<unknown>, this.#schemas.staging, table).execute();
+    const stage = this.#stages.get(table);
+    this.#stages.delete(table);
+    await stage?.discard();
   }
 
   getState(object: string, entity: string): Promise<StateRow | null> {
@@ -458,5 +517,7 @@ export class DuckDBWarehouse implements Warehouse {
   async close(): Promise<void> {
     await this.#db.destroy();
     this.#instance.closeSync();
+    if (this.#ownsStageDirectory) rmSync(this.#stageDirectory, { recursive: true, force: true });
+    else for (const stage of this.#stages.values()) await stage.discard();
   }
 }
