@@ -59,6 +59,7 @@ const warehouse = await DuckDBWarehouse.open({
   path: join(dir, 'w.duckdb'),
   // `low-memory`: the setting the CI test checks (256MB, MERGEs one at a time).
   ...(process.argv[3] === 'low-memory' ? { memoryLimit: '256MB', serialMerges: true } : {}),
+  ...(process.env.MEMLIMIT ? { memoryLimit: process.env.MEMLIMIT } : {}),
   schemas: { staging: 'intacct_staging', raw: 'intacct_raw', analytics: 'analytics' },
   logger: silentLogger,
 });

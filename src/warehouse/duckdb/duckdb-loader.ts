@@ -78,7 +78,10 @@ export class DuckDBStageWriter implements StageWriter {
       throw new ClassifiedError(`stage ${this.table} is already finished`, { kind: 'terminal' });
     const types = this.#types;
     const n = types.length;
-    let text = '';
+    // Cells and lines are joined once each: concatenating value by value builds a rope of small
+    // strings per row, which was most of the stage writer's garbage.
+    const cells = new Array<string>(n + 2);
+    const lines = new Array<string>(rows.length + 1);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       if (row.length !== n && row.length !== n + 1) {
@@ -87,20 +90,19 @@ export class DuckDBStageWriter implements StageWriter {
           { kind: 'terminal' },
         );
       }
-      let line = '';
       for (let c = 0; c < n; c++) {
         const value = row[c] ?? null;
         // An unquoted empty field is NULL; a quoted one is the empty string.
-        if (value !== null)
-          line += types[c] === 'string' ? quoted(value) : this.#checked(value, types[c]!, c);
-        line += ',';
+        cells[c] =
+          value === null ? '' : types[c] === 'string' ? quoted(value) : this.#checked(value, types[c]!, c);
       }
-      line += String(this.#rows + r + 1);
-      line += ',';
+      cells[n] = String(this.#rows + r + 1);
       const deleted = row.length > n ? (row[n] ?? null) : null;
-      if (deleted !== null) line += quoted(deleted);
-      text += `${line}\n`;
+      cells[n + 1] = deleted === null ? '' : quoted(deleted);
+      lines[r] = cells.join(',');
     }
+    lines[rows.length] = '';
+    const text = rows.length === 0 ? '' : lines.join('\n');
     try {
       if (text !== '') await this.#handle.write(text);
     } catch (error) {
