@@ -13,7 +13,7 @@ import { reconcileObject } from './deletes.ts';
 import { companyDefinition, planFields } from './field-selection.ts';
 import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
-import { type ProbeClient, findUnchanged, unchangedResult } from './unchanged-probe.ts';
+import { type ProbeClient, findUnchanged, recordUnchanged } from './unchanged-probe.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
 import {
   type RecordReader,
@@ -316,13 +316,13 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       const ordered = [...tasks].sort((a, b) => Number(b.object.large) - Number(a.object.large));
       const results = await Promise.all(
         ordered.map((task) =>
-          unchanged.has(task)
-            ? Promise.resolve(unchangedResult(task))
-            : limit(() =>
-                options.stop?.aborted
-                  ? Promise.resolve(notStartedResult(task))
-                  : runStream(task, context(task.object)),
-              ),
+          limit(() =>
+            unchanged.has(task)
+              ? recordUnchanged(task, warehouse, loadId).catch(() => runStream(task, context(task.object)))
+              : options.stop?.aborted
+                ? Promise.resolve(notStartedResult(task))
+                : runStream(task, context(task.object)),
+          ),
         ),
       );
       streams.push(...results);

@@ -265,6 +265,26 @@ export async function findUnchanged(input: UnchangedProbeInput): Promise<Set<Str
   return unchanged;
 }
 
+/**
+ * Records a stream the probe proved unchanged: its state row is written again with the same
+ * watermark and this load's id, as a read of an empty window would, since freshness (ops/freshness.ts)
+ * is the time of the last state write; the report line says nothing was read.
+ */
+export async function recordUnchanged(
+  task: StreamTask,
+  warehouse: Pick<Warehouse, 'setState'>,
+  loadId: string,
+): Promise<StreamResult> {
+  const started = Date.now();
+  await warehouse.setState({
+    object: task.object.object,
+    entity: task.entity,
+    watermark: task.previousWatermark,
+    loadId,
+  });
+  return { ...unchangedResult(task), seconds: (Date.now() - started) / 1000 };
+}
+
 /** The report line of a stream the probe proved unchanged: nothing read, the watermark kept. */
 export function unchangedResult(task: StreamTask): StreamResult {
   return {

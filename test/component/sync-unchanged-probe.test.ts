@@ -99,6 +99,13 @@ describe('incremental sync: the unchanged-stream probe', () => {
       expect(s?.watermark).toBe(state?.watermark);
     }
     expect(incremental.length).toBeGreaterThanOrEqual(skipped.length);
+    // Their state rows were written by this load all the same: freshness counts from the last state write.
+    const after = await withWarehouse(config(), (w) => w.listState());
+    for (const line of skipped) {
+      const entity = line.entity === '(top level)' ? '' : String(line.entity);
+      const row = after.find((r) => r.object === line.object && r.entity === entity);
+      expect(row?.loadId).toBe(report.loadId);
+    }
     expect(report.objects.filter((o) => o.inserted + o.updated + o.deleted > 0)).toEqual([]);
     // One request per session entity carries every probe of it.
     const probeRequests = log.find((l) => typeof l.msg === 'string' && l.msg.startsWith('probe:'));
