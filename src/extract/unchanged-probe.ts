@@ -28,13 +28,19 @@
  * own timestamp; the next change in the window, or `sync.probeUnchanged: false`, reads it. Deletes
  * themselves are found by the delete phase (audit trail, reconciliation), not by the probe.
  *
+ * Intacct filters and stores zone-less times in the company's zone, the warehouse compares UTC. They
+ * agree except for a bound within the hour a daylight-saving change repeats or skips: there a record
+ * can be inside the window for one and outside for the other, so counts could differ for ever (or,
+ * worse, cancel out). The probe's window therefore starts before such an hour (a wider window still
+ * sees every late commit and delete of the read's window), and a window that ends in one is read.
+ *
  * Any doubt reads the stream: a failed request, an error in one function's result, a missing
  * totalcount, a newest record without a watermark (Oracle, and so Intacct, sorts nulls first when
  * descending), a warehouse count that fails. The probe may only ever skip work, never lose a change.
  */
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { parseIntacctTimestamp } from '../core/time.ts';
+import { parseIntacctTimestamp, zoneOffsetMs } from '../core/time.ts';
 import type { WindowProbe, WindowProbeAnswer } from '../intacct/client.ts';
 import type { TableSpec } from '../warehouse/table-spec.ts';
 import type { ColumnBound, ColumnRange, Warehouse, WindowCountRequest } from '../warehouse/warehouse.ts';
@@ -72,8 +78,17 @@ export interface UnchangedProbeInput {
 
 interface Probe {
   readonly task: StreamTask;
+  /** The read's window, or a wider one (see the note on daylight saving). */
+  readonly window: StreamTask['window'];
   readonly request: WindowProbe;
   readonly count: WindowCountRequest;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** A daylight-saving change within two hours of `ms`: wall times near it are ambiguous or skipped. */
+function nearZoneChange(ms: number, timeZone: string): boolean {
+  return zoneOffsetMs(ms - 2 * HOUR_MS, timeZone) !== zoneOffsetMs(ms + 2 * HOUR_MS, timeZone);
 }
 
 /** Whole seconds, as Intacct compares its second-precision timestamps with the filter's. */
@@ -100,6 +115,7 @@ export function planProbe(
   task: StreamTask,
   spec: TableSpec | undefined,
   select: readonly string[] | undefined,
+  timeZone: string,
 ): Probe | undefined {
   const { object } = task;
   const watermark = object.watermark;
@@ -116,14 +132,20 @@ export function planProbe(
   ) {
     return undefined;
   }
-  const ranges = windowRanges(object, task.window);
-  const filter = windowFilter(object, task.window);
+  // See the note on daylight saving at the top: start before a change, never end near one.
+  if (task.window.to !== null && nearZoneChange(task.window.to, timeZone)) return undefined;
+  let from = task.window.from;
+  while (from !== null && nearZoneChange(from, timeZone)) from -= HOUR_MS;
+  const window = { from, to: task.window.to };
+  const ranges = windowRanges(object, window);
+  const filter = windowFilter(object, window);
   if (!ranges || !filter) return undefined;
   const main = columnRange(spec, ranges.watermark);
   const created = ranges.createdWhenNull && columnRange(spec, ranges.createdWhenNull);
   if (!main || (ranges.createdWhenNull && !created)) return undefined;
   return {
     task,
+    window,
     request: {
       object: object.object,
       key: object.key,
@@ -186,7 +208,12 @@ export async function findUnchanged(input: UnchangedProbeInput): Promise<Set<Str
   const unchanged = new Set<StreamTask>();
   const byEntity = new Map<string, Probe[]>();
   for (const task of input.tasks) {
-    const probe = planProbe(task, input.specs.get(task.object.object), input.selects.get(task.object.object));
+    const probe = planProbe(
+      task,
+      input.specs.get(task.object.object),
+      input.selects.get(task.object.object),
+      input.timeZone,
+    );
     if (!probe) continue;
     const list = byEntity.get(task.entity) ?? [];
     list.push(probe);
@@ -239,7 +266,13 @@ export async function findUnchanged(input: UnchangedProbeInput): Promise<Set<Str
             watermarkField: probe.request.watermark,
             timeZone: input.timeZone,
           });
-          const fields = { object: probe.task.object.object, entity: entity || '(top level)' };
+          const { from, to } = probe.window;
+          const fields = {
+            object: probe.task.object.object,
+            entity: entity || '(top level)',
+            from: from === null ? null : new Date(from).toISOString(),
+            to: to === null ? null : new Date(to).toISOString(),
+          };
           if (verdict.unchanged) {
             unchanged.add(probe.task);
             input.logger.debug('unchanged (probe)', { ...fields, count: warehouseCount });

@@ -110,7 +110,7 @@ describe('reading a probe result', () => {
 describe('planning a probe', () => {
   it('probes an incremental stream with the read window, the warehouse bounds in whole seconds', () => {
     const task = incremental();
-    const probe = planProbe(task, tableSpecFromDescriptor(gl), undefined)!;
+    const probe = planProbe(task, tableSpecFromDescriptor(gl), undefined, TZ)!;
     expect(probe.request).toMatchObject({ object: 'GLDETAIL', key: 'RECORDNO', watermark: 'WHENMODIFIED' });
     expect(probe.request.filter).toBeDefined();
     expect(probe.count.entity).toBe('US1');
@@ -127,23 +127,45 @@ describe('planning a probe', () => {
     });
   });
 
+  it('starts the probe before a daylight-saving change near the window start, and skips one near its end', () => {
+    // Los Angeles falls back at 2026-11-01T09:00Z: 01:00-02:00 local happens twice.
+    const spec = tableSpecFromDescriptor(gl);
+    const task = { ...incremental(), window: { from: Date.parse('2026-11-01T09:30:00Z'), to: RUN } };
+    const probe = planProbe(task, spec, undefined, TZ)!;
+    const from = probe.count.watermark.from as { at: Date };
+    expect(from.at.getTime()).toBeLessThanOrEqual(Date.parse('2026-11-01T07:00:00Z'));
+    expect(probe.window.from).toBe(from.at.getTime());
+    // Far from a change, the read's window is probed as it is.
+    expect(planProbe(incremental(), spec, undefined, TZ)?.window).toEqual(incremental().window);
+    const late = {
+      ...task,
+      window: { from: Date.parse('2026-10-31T09:30:00Z'), to: Date.parse('2026-11-01T08:45:00Z') },
+    };
+    expect(planProbe(late, spec, undefined, TZ)).toBeUndefined();
+  });
+
   it('top-level lists are probed with showprivate, as they are read', () => {
-    const probe = planProbe(incremental(customers, TOP_LEVEL), tableSpecFromDescriptor(customers), undefined);
+    const probe = planProbe(
+      incremental(customers, TOP_LEVEL),
+      tableSpecFromDescriptor(customers),
+      undefined,
+      TZ,
+    );
     expect(probe?.request.showPrivate).toBe(true);
   });
 
   it('does not probe full reads, backfills, sliced streams, full-refresh objects or missing fields', () => {
     const spec = tableSpecFromDescriptor(gl);
     const task = incremental();
-    expect(planProbe({ ...task, mode: 'full' }, spec, undefined)).toBeUndefined();
-    expect(planProbe({ ...task, mode: 'backfill' }, spec, undefined)).toBeUndefined();
-    expect(planProbe({ ...task, slices: 4, slice: 1 }, spec, undefined)).toBeUndefined();
-    expect(planProbe({ ...task, previousWatermark: null }, spec, undefined)).toBeUndefined();
-    expect(planProbe(task, undefined, undefined)).toBeUndefined();
+    expect(planProbe({ ...task, mode: 'full' }, spec, undefined, TZ)).toBeUndefined();
+    expect(planProbe({ ...task, mode: 'backfill' }, spec, undefined, TZ)).toBeUndefined();
+    expect(planProbe({ ...task, slices: 4, slice: 1 }, spec, undefined, TZ)).toBeUndefined();
+    expect(planProbe({ ...task, previousWatermark: null }, spec, undefined, TZ)).toBeUndefined();
+    expect(planProbe(task, undefined, undefined, TZ)).toBeUndefined();
     // The company's object lacks WHENMODIFIED: nothing to order or compare by.
-    expect(planProbe(task, spec, ['RECORDNO', 'ACCOUNTNO'])).toBeUndefined();
+    expect(planProbe(task, spec, ['RECORDNO', 'ACCOUNTNO'], TZ)).toBeUndefined();
     const dept = { ...incremental(departments, TOP_LEVEL), mode: 'incremental' as const };
     expect(departments.deletes).toBe('full-refresh');
-    expect(planProbe(dept, tableSpecFromDescriptor(departments), undefined)).toBeUndefined();
+    expect(planProbe(dept, tableSpecFromDescriptor(departments), undefined, TZ)).toBeUndefined();
   });
 });
