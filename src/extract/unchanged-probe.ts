@@ -25,8 +25,11 @@
  * and the late record's WHENMODIFIED is not after the stored watermark; likewise a late-committed
  * edit of a record whose previous version was already in the window (count unchanged, WHENMODIFIED
  * not after the stored watermark). Both need a write committed later than the safety lag after its
- * own timestamp; the next change in the window, or `sync.probeUnchanged: false`, reads it. Deletes
- * themselves are found by the delete phase (audit trail, reconciliation), not by the probe.
+ * own timestamp. Such a record is read by the next run that reads the window while it still holds the
+ * record (any other change in it), by a backfill, or with `sync.probeUnchanged: false`. Deletes
+ * themselves are found by the delete phase (audit trail, reconciliation), not by the probe; an object
+ * whose deletes only a reconciliation finds keeps a deleted row live in the warehouse until then, so
+ * its counts differ and its window is read every run, as without the probe.
  *
  * Intacct filters and stores zone-less times in the company's zone, the warehouse compares UTC. They
  * agree except for a bound within the hour a daylight-saving change repeats or skips: there a record
