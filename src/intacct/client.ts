@@ -465,17 +465,7 @@ export class IntacctClient {
     signal?: AbortSignal,
   ): Promise<WindowProbeAnswer[]> {
     if (probes.length === 0) return [];
-    const functions = probes.map((p, i) =>
-      queryFn(`probe-${i + 1}`, {
-        object: p.object,
-        select: p.key === p.watermark ? [p.key] : [p.key, p.watermark],
-        filter: toFilterXml(p.filter, this.options.timezone),
-        orderBy: [{ field: p.watermark, descending: true }],
-        pageSize: 1,
-        offset: 0,
-        ...(p.showPrivate !== undefined ? { showPrivate: p.showPrivate } : {}),
-      }),
-    );
+    const functions = probes.map((p, i) => probeFunction(`probe-${i + 1}`, p, this.options.timezone));
     const { results } = await this.execute(entity || '', functions, {
       write: false,
       ...(signal ? { signal } : {}),
@@ -567,6 +557,19 @@ export class IntacctClient {
   async close(): Promise<void> {
     await this.transport.close();
   }
+}
+
+/** A window probe's function (pure): pagesize 1, newest first by the watermark, key and watermark only. */
+export function probeFunction(controlId: string, probe: WindowProbe, timezone: string): IntacctFunction {
+  return queryFn(controlId, {
+    object: probe.object,
+    select: probe.key === probe.watermark ? [probe.key] : [probe.key, probe.watermark],
+    filter: toFilterXml(probe.filter, timezone),
+    orderBy: [{ field: probe.watermark, descending: true }],
+    pageSize: 1,
+    offset: 0,
+    ...(probe.showPrivate !== undefined ? { showPrivate: probe.showPrivate } : {}),
+  });
 }
 
 /**
