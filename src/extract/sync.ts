@@ -318,7 +318,14 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         ordered.map((task) =>
           limit(() =>
             unchanged.has(task)
-              ? recordUnchanged(task, warehouse, loadId).catch(() => runStream(task, context(task.object)))
+              ? recordUnchanged(task, warehouse, loadId).catch((error: unknown) => {
+                  logger.warn('could not record an unchanged stream; reading it', {
+                    object: task.object.object,
+                    entity: task.entity || '(top level)',
+                    error: errorMessage(error),
+                  });
+                  return runStream(task, context(task.object));
+                })
               : options.stop?.aborted
                 ? Promise.resolve(notStartedResult(task))
                 : runStream(task, context(task.object)),
