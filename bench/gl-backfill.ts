@@ -142,7 +142,9 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
   // BENCH_STREAMS=1: each stream's rows, pages and seconds, to see how evenly the slices share the work.
   if (process.env.BENCH_STREAMS) {
     for (const s of report.streams)
-      console.error(`${s.entity || '(top)'}#${s.slice}: ${s.rowsRead} rows, ${s.pages} pages, ${s.seconds.toFixed(1)} s`);
+      console.error(
+        `${s.entity || '(top)'}#${s.slice}: ${s.rowsRead} rows, ${s.pages} pages, ${s.seconds.toFixed(1)} s`,
+      );
   }
   await client.close();
   await warehouse.close();

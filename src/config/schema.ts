@@ -261,6 +261,14 @@ const sync = z
         "Re-read an object's definition from the company (lookup) when the cached one is older than this; " +
           'it is also re-read whenever Intacct refuses a field. 0 reads it every run.',
       ),
+    probeUnchanged: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Before reading, ask Intacct for each incremental stream's count and newest record in one request per entity " +
+          "(up to 50 streams a request) and skip the streams whose count equals the warehouse's and that hold nothing newer " +
+          'than the watermark; any probe failure reads the stream. false reads every stream.',
+      ),
   })
   .strict()
   .default({
@@ -270,6 +278,7 @@ const sync = z
     backfillSliceRows: 20_000,
     reconcileDeletes: false,
     definitionMaxAgeHours: 24,
+    probeUnchanged: true,
   });
 
 const schemas = z

@@ -188,35 +188,63 @@ export function keySliceFilter(object: ObjectDescriptor, keys: KeySlice | undefi
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : f.and(...parts);
 }
 
+/** One end of a field's range: an instant (epoch ms) for timestamps, an ISO day for dates. */
+export type RangeBound =
+  | { readonly kind: 'timestamp'; readonly ms: number }
+  | { readonly kind: 'date'; readonly day: string };
+
+/** A field between two inclusive bounds (null: open on that side). */
+export interface FieldRange {
+  readonly field: string;
+  readonly from: RangeBound | null;
+  readonly to: RangeBound | null;
+}
+
+/**
+ * What a window selects: records whose watermark is in range, or, when the object has a separate
+ * creation field, records with a null watermark created in range. The Intacct filter and the
+ * warehouse's count of the same window (unchanged-probe.ts) are both built from this.
+ */
+export interface WindowRanges {
+  readonly watermark: FieldRange;
+  readonly createdWhenNull?: FieldRange;
+}
+
+export function windowRanges(object: ObjectDescriptor, window: Window): WindowRanges | undefined {
+  if (object.watermark === null || (window.from === null && window.to === null)) return undefined;
+  const instant = (ms: number | null): RangeBound | null => (ms === null ? null : { kind: 'timestamp', ms });
+  const watermark = { field: object.watermark, from: instant(window.from), to: instant(window.to) };
+  if (object.created === null || object.created === object.watermark) return { watermark };
+  const created = object.created;
+  // A creation *date* (GLDETAIL's WHENCREATED) is widened by a day each side, since the date is in
+  // the company's time zone; the overlap is re-read and deduplicated by the merge.
+  const day = (ms: number | null): RangeBound | null =>
+    ms === null ? null : { kind: 'date', day: new Date(ms).toISOString().slice(0, 10) };
+  const createdWhenNull: FieldRange =
+    object.fields.find((d) => d.name === created)?.type === 'date'
+      ? {
+          field: created,
+          from: day(window.from === null ? null : window.from - DAY_MS),
+          to: day(window.to === null ? null : window.to + DAY_MS),
+        }
+      : { field: created, from: watermark.from, to: watermark.to };
+  return { watermark, createdWhenNull };
+}
+
 /**
  * The Intacct filter for a window. Records whose watermark is null are caught by their creation
  * time, as Intacct leaves WHENMODIFIED empty on some records.
  */
 export function windowFilter(object: ObjectDescriptor, window: Window): Filter | undefined {
-  if (object.watermark === null || (window.from === null && window.to === null)) return undefined;
-  const within = (field: string): Filter[] => [
-    ...(window.from === null ? [] : [f.ge(field, v.ts(window.from))]),
-    ...(window.to === null ? [] : [f.le(field, v.ts(window.to))]),
+  const ranges = windowRanges(object, window);
+  if (!ranges) return undefined;
+  const value = (b: RangeBound) => (b.kind === 'timestamp' ? v.ts(b.ms) : v.date(b.day));
+  const within = (r: FieldRange): Filter[] => [
+    ...(r.from === null ? [] : [f.ge(r.field, value(r.from))]),
+    ...(r.to === null ? [] : [f.le(r.field, value(r.to))]),
   ];
-  const byWatermark = within(object.watermark);
+  const byWatermark = within(ranges.watermark);
   const main = byWatermark.length === 1 ? byWatermark[0]! : f.and(...byWatermark);
-  if (object.created === null || object.created === object.watermark) return main;
-  const created = object.created;
-  const byCreated =
-    object.fields.find((d) => d.name === created)?.type === 'date'
-      ? withinDays(created, window)
-      : within(created);
-  return f.or(main, f.and(f.isNull(object.watermark), ...byCreated));
-}
-
-/**
- * A window over a creation *date* (GLDETAIL's WHENCREATED): widened by a day each side, since the
- * date is in the company's time zone; the overlap is re-read and deduplicated by the merge.
- */
-function withinDays(field: string, window: Window): Filter[] {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return [
-    ...(window.from === null ? [] : [f.ge(field, v.date(day(window.from - DAY_MS)))]),
-    ...(window.to === null ? [] : [f.le(field, v.date(day(window.to + DAY_MS)))]),
-  ];
+  if (!ranges.createdWhenNull) return main;
+  return f.or(main, f.and(f.isNull(ranges.watermark.field), ...within(ranges.createdWhenNull)));
 }

@@ -13,6 +13,7 @@ import { reconcileObject } from './deletes.ts';
 import { companyDefinition, planFields } from './field-selection.ts';
 import { runDeletePhase } from './delete-phase.ts';
 import { holdLease } from './lease.ts';
+import { type ProbeClient, findUnchanged, recordUnchanged } from './unchanged-probe.ts';
 import { TOP_LEVEL, entitiesFor, planStreams, stateKey, windowFilter } from './plan.ts';
 import {
   type RecordReader,
@@ -24,7 +25,7 @@ import {
 } from './run-stream.ts';
 
 /** What a run needs from the Intacct client. */
-export interface ExtractClient extends RecordReader {
+export interface ExtractClient extends RecordReader, ProbeClient {
   listEntities(): Promise<readonly { readonly id: string; readonly name?: string }[]>;
   lookup(
     object: string,
@@ -307,14 +308,38 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         loadId,
         objects: objects.length,
       });
+      // Incremental streams with nothing new are found by one request per entity and not read.
+      const unchanged =
+        options.command === 'sync' && config.sync.probeUnchanged && !options.stop?.aborted
+          ? await findUnchanged({
+              tasks,
+              client,
+              warehouse,
+              specs,
+              selects,
+              timeZone: config.intacct.timezone,
+              logger,
+              limit,
+              signal,
+            })
+          : new Set<(typeof tasks)[number]>();
       // Large streams first, so the long ones start while the short ones fill the gaps.
       const ordered = [...tasks].sort((a, b) => Number(b.object.large) - Number(a.object.large));
       const results = await Promise.all(
         ordered.map((task) =>
           limit(() =>
-            options.stop?.aborted
-              ? Promise.resolve(notStartedResult(task))
-              : runStream(task, context(task.object)),
+            unchanged.has(task)
+              ? recordUnchanged(task, warehouse, loadId).catch((error: unknown) => {
+                  logger.warn('could not record an unchanged stream; reading it', {
+                    object: task.object.object,
+                    entity: task.entity || '(top level)',
+                    error: errorMessage(error),
+                  });
+                  return runStream(task, context(task.object));
+                })
+              : options.stop?.aborted
+                ? Promise.resolve(notStartedResult(task))
+                : runStream(task, context(task.object)),
           ),
         ),
       );

@@ -21,8 +21,10 @@ import { type PagingStats, pageRecords } from './paging.ts';
 import { type RawRecord, type RecordPage, readRecordPage } from './record-stream.ts';
 import {
   type ObjectDefinition,
+  type CountedFirst,
   type ParsedResponse,
   parseResponse,
+  readCountedFirst,
   type ResultBlock,
   readApiSession,
   readObjectDefinition,
@@ -81,6 +83,20 @@ export interface ReadRequest {
 }
 
 export type CountRequest = Omit<ReadRequest, 'fields' | 'pageSize' | 'prefetch'>;
+
+/** One window to probe: its total count and its newest record by `watermark`. */
+export interface WindowProbe {
+  readonly object: string;
+  readonly key: string;
+  readonly watermark: string;
+  readonly filter?: Filter;
+  readonly showPrivate?: boolean;
+}
+
+/** A probe's answer, or the error of its function (the other functions of the request still count). */
+export type WindowProbeAnswer =
+  | ({ readonly ok: true } & CountedFirst)
+  | { readonly ok: false; readonly error: ClassifiedError };
 
 export const WRITE_STATUSES = ['success', 'failure', 'aborted', 'duplicate'] as const;
 export type WriteStatus = (typeof WRITE_STATUSES)[number];
@@ -479,6 +495,35 @@ export class IntacctClient {
     return total;
   }
 
+  /**
+   * Several windows probed in ONE request, one `query` function each: pagesize 1, newest first by
+   * the watermark, only the key and the watermark selected. A function's own failure comes back as
+   * its answer; failures that concern the whole request (auth, transient, throttled) are retried
+   * like any read and thrown when they persist.
+   */
+  async probeWindows(
+    entity: string | null,
+    probes: readonly WindowProbe[],
+    signal?: AbortSignal,
+  ): Promise<WindowProbeAnswer[]> {
+    if (probes.length === 0) return [];
+    const functions = probes.map((p, i) => probeFunction(`probe-${i + 1}`, p, this.options.timezone));
+    const { results } = await this.execute(entity || '', functions, {
+      write: false,
+      ...(signal ? { signal } : {}),
+      check: (_e, matched) => {
+        for (const r of matched) {
+          const error = resultError(r, false);
+          if (error && (error.kind === 'auth' || error.retryable)) throw error;
+        }
+      },
+    });
+    return results.map((r): WindowProbeAnswer => {
+      const error = resultError(r, false);
+      return error ? { ok: false, error } : { ok: true, ...readCountedFirst(r) };
+    });
+  }
+
   /** The object definition, custom fields included, with Intacct's types. */
   async lookup(object: string, entity: string | null = null): Promise<ObjectDefinition> {
     return readObjectDefinition(await this.readSmall(entity || '', lookupFn('lookup', object)), object);
@@ -554,6 +599,19 @@ export class IntacctClient {
   async close(): Promise<void> {
     await this.transport.close();
   }
+}
+
+/** A window probe's function (pure): pagesize 1, newest first by the watermark, key and watermark only. */
+export function probeFunction(controlId: string, probe: WindowProbe, timezone: string): IntacctFunction {
+  return queryFn(controlId, {
+    object: probe.object,
+    select: probe.key === probe.watermark ? [probe.key] : [probe.key, probe.watermark],
+    filter: toFilterXml(probe.filter, timezone),
+    orderBy: [{ field: probe.watermark, descending: true }],
+    pageSize: 1,
+    offset: 0,
+    ...(probe.showPrivate !== undefined ? { showPrivate: probe.showPrivate } : {}),
+  });
 }
 
 /**

@@ -307,3 +307,44 @@ export function readTrialBalance(result: ResultBlock): TrialBalanceRow[] {
     return row;
   });
 }
+
+/** The total and the first record of a one-row read page (the unchanged-stream probe). */
+export interface CountedFirst {
+  /** Intacct's count of every record the read matches; undefined when the answer does not say. */
+  readonly totalCount: number | undefined;
+  /** The first record, field name to text (empty elements null); undefined when there is none. */
+  readonly first: Readonly<Record<string, string | null>> | undefined;
+}
+
+const COUNT_RE = /^\s*\d+\s*$/;
+
+function attrCi(node: XNode, name: string): string | undefined {
+  const key = Object.keys(node.attrs).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : node.attrs[key];
+}
+
+/**
+ * Reads `<data totalcount=… count=… numremaining=…>` and its first record. The documented form is
+ * `totalcount` (intacct-protocol-facts.md §3, §4: query and readByQuery both write it, lower case);
+ * the attribute is matched without regard to case, and when it is absent but `count` and
+ * `numremaining` are there, the total is offset + count + numremaining (numremaining counts the
+ * records after this page). Anything else leaves the total undefined: the caller must not guess.
+ */
+export function readCountedFirst(result: ResultBlock): CountedFirst {
+  const data = result.data;
+  if (!data) return { totalCount: undefined, first: undefined };
+  const int = (s: string | undefined) => (s !== undefined && COUNT_RE.test(s) ? Number(s) : undefined);
+  let totalCount = int(attrCi(data, 'totalcount'));
+  if (totalCount === undefined) {
+    const count = int(attrCi(data, 'count'));
+    const remaining = int(attrCi(data, 'numremaining'));
+    const offset = attrCi(data, 'offset') === undefined ? 0 : int(attrCi(data, 'offset'));
+    if (count !== undefined && remaining !== undefined && offset !== undefined)
+      totalCount = offset + count + remaining;
+  }
+  const record = data.children[0];
+  const first = record
+    ? Object.fromEntries(record.children.map((c) => [c.name, c.text === '' ? null : c.text]))
+    : undefined;
+  return { totalCount, first };
+}

@@ -261,6 +261,29 @@ export interface ReconcileRequest {
   readonly at: Date;
 }
 
+/** One end of a column's range: an instant, or a calendar day (ISO `YYYY-MM-DD`). */
+export type ColumnBound =
+  | { readonly kind: 'timestamp'; readonly at: Date }
+  | { readonly kind: 'date'; readonly day: string };
+
+/** A column between two inclusive bounds (null: open on that side). */
+export interface ColumnRange {
+  readonly column: string;
+  readonly from: ColumnBound | null;
+  readonly to: ColumnBound | null;
+}
+
+/**
+ * Live rows of one entity whose watermark column is in range, or whose watermark is null and whose
+ * creation column is in `createdWhenNull`: the same window an incremental read asks Intacct for.
+ */
+export interface WindowCountRequest {
+  readonly spec: TableSpec;
+  readonly entity: string;
+  readonly watermark: ColumnRange;
+  readonly createdWhenNull?: ColumnRange | undefined;
+}
+
 export const LEDGER_STATUSES = ['planned', 'posted', 'rejected'] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 
@@ -335,6 +358,8 @@ export interface Warehouse {
     readonly entity: string;
     readonly claimedBy: readonly { readonly spec: TableSpec; readonly column: string }[];
   }): Promise<string[]>;
+  /** How many live rows of the entity fall in a watermark window (the unchanged-stream probe). */
+  countWindow(request: WindowCountRequest): Promise<number>;
   /** Soft-deletes every live key of `entity` that is not in `presentKeys`; returns how many. */
   reconcileKeys(request: ReconcileRequest): Promise<number>;
   dropStage(table: string): Promise<void>;

@@ -76,9 +76,11 @@ describe('sync against the sandbox', () => {
     const stats = sandbox.stats();
     const reads = READ_FUNCTIONS.reduce((n, f) => n + (stats.byFunction[f] ?? 0), 0);
     const streams = OBJECTS.reduce((n, o) => n + (o.entityScope === 'top' ? 1 : report.entities.length), 0);
-    // One request per (object, entity) stream, one audit-trail read per entity, and the one read of
-    // LOCATIONENTITY that discovers the entities.
+    // One read function per (object, entity) stream (a probe function or a read), one audit-trail
+    // read per entity, and the one read of LOCATIONENTITY that discovers the entities.
     expect(reads).toBeLessThanOrEqual(streams + report.entities.length + 1);
+    // The probe carries an entity's unchanged streams in one request: fewer requests than streams.
+    expect(stats.requests).toBeLessThan(streams);
     for (const s of report.streams) expect(s.pages).toBeLessThanOrEqual(1);
   });
 

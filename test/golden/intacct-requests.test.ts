@@ -13,6 +13,7 @@ import {
   remove,
   requestElement,
 } from '../../src/intacct/envelope.ts';
+import { probeFunction } from '../../src/intacct/client.ts';
 import { f, toFilterXml, toQueryString, v } from '../../src/intacct/filter.ts';
 import { serializePretty } from '../../src/intacct/xml.ts';
 
@@ -56,6 +57,15 @@ describe('request envelopes (golden XML)', () => {
     golden('read-by-query', readByQuery('readByQuery', { object: 'GLDETAIL', fields: ['RECORDNO', 'AMOUNT'], query: toQueryString(window, TZ), pageSize: 1000 }));
     golden('read-more', readMore('readMore', '7765a1b2'));
   });
+  it('the unchanged-stream probe: one row, newest first, key and watermark only', () =>
+    golden(
+      'probe-window',
+      probeFunction(
+        'probe-1',
+        { object: 'CUSTOMER', key: 'RECORDNO', watermark: 'WHENMODIFIED', filter: window, showPrivate: true },
+        TZ,
+      ),
+    ));
   it('query with filter, orderby and offset', () =>
     golden(
       'query',

@@ -29,6 +29,7 @@ import {
   compileReconcileKeys,
   compileSoftDeleteKeys,
 } from '../merge-compile.ts';
+import { compileWindowCount } from '../window-count-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import {
   type ColumnSpec,
@@ -59,6 +60,7 @@ import {
   type StartLoadRequest,
   type StateRow,
   type Warehouse,
+  type WindowCountRequest,
 } from '../warehouse.ts';
 import { type BigQueryClientOptions, createBigQueryClient } from './bigquery-client.ts';
 import { BigQueryDialect } from './bigquery-dialect.ts';
@@ -363,6 +365,15 @@ export class BigQueryWarehouse implements Warehouse {
       loadId: request.loadId,
       at: request.at,
     };
+  }
+
+  async countWindow(request: WindowCountRequest): Promise<number> {
+    const result = await compileWindowCount({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return Number((result.rows as { n: string }[])[0]?.n ?? 0);
   }
 
   async unclaimedValues(request: {

@@ -32,6 +32,7 @@ import {
   compileColumnValues,
   compileUnclaimedValues,
 } from '../merge-compile.ts';
+import { compileWindowCount } from '../window-count-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import { type TableSpec, dataColumns, stagingTableName, validateTableSpec } from '../table-spec.ts';
 import {
@@ -56,6 +57,7 @@ import {
   type ObjectDefinitionRow,
   type StateRow,
   type Warehouse,
+  type WindowCountRequest,
 } from '../warehouse.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
@@ -402,6 +404,15 @@ RETURNING merge_action, ${sql.ref('_deleted_at')} IS NOT NULL AS ${sql.id('delet
       const result = await compileColumnValues(input).execute(this.#db);
       return (result.rows as { value: string }[]).map((r) => r.value);
     });
+  }
+
+  async countWindow(request: WindowCountRequest): Promise<number> {
+    const result = await compileWindowCount({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return Number((result.rows as { n: string }[])[0]?.n ?? 0);
   }
 
   async unclaimedValues(request: {

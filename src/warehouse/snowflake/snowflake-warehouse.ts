@@ -29,6 +29,7 @@ import {
   compileColumnValues,
   compileUnclaimedValues,
 } from '../merge-compile.ts';
+import { compileWindowCount } from '../window-count-compile.ts';
 import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import {
   STAGING_DELETED_COLUMN,
@@ -60,6 +61,7 @@ import {
   type StartLoadRequest,
   type StateRow,
   type Warehouse,
+  type WindowCountRequest,
 } from '../warehouse.ts';
 import type { SnowflakeConnectionConfig } from './snowflake-connection.ts';
 import { SnowflakeDialect } from './snowflake-dialect.ts';
@@ -338,6 +340,15 @@ export class SnowflakeWarehouse implements Warehouse {
       loadId: request.loadId,
       at: request.at,
     };
+  }
+
+  async countWindow(request: WindowCountRequest): Promise<number> {
+    const result = await compileWindowCount({
+      caps: this.capabilities,
+      rawSchema: this.#schemas.raw,
+      ...request,
+    }).execute(this.#db);
+    return Number((result.rows as { n: string }[])[0]?.n ?? 0);
   }
 
   async unclaimedValues(request: {

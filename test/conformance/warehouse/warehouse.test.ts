@@ -310,6 +310,50 @@ describe.each(TARGETS)('$name warehouse conformance', (target) => {
     expect(staging[0]?.n).toBe(0);
   });
 
+  it('countWindow counts the live rows of one entity in a window, null watermarks by creation day', async () => {
+    await stageAndMerge(wh, 'load-1', [
+      row('1', '1', '2026-11-01T08:00:00.000Z'),
+      row('2', '2', '2026-11-01T08:30:00.000Z'),
+      row('3', '3', '2026-11-01T09:30:00.000Z'),
+      ['4', '1000', '4', '2026-10-31', 'true', null],
+      row('6', '6', '2026-11-01T08:20:00.000Z'),
+    ]);
+    await stageAndMerge(wh, 'load-1b', [row('5', '5', '2026-11-01T08:10:00.000Z')], 'E200');
+    await wh.softDeleteKeys({ spec, entity: 'E100', keys: ['6'], loadId: 'load-2', at: new Date(clock) });
+    const at = (iso: string) => ({ kind: 'timestamp' as const, at: new Date(iso) });
+    const day = (d: string) => ({ kind: 'date' as const, day: d });
+    const watermark = {
+      column: 'when_modified',
+      from: at('2026-11-01T08:00:00.000Z'),
+      to: at('2026-11-01T09:00:00.000Z'),
+    };
+    const created = (from: string, to: string) => ({ column: 'entry_date', from: day(from), to: day(to) });
+    expect(await wh.countWindow({ spec, entity: 'E100', watermark })).toBe(2);
+    expect(
+      await wh.countWindow({
+        spec,
+        entity: 'E100',
+        watermark,
+        createdWhenNull: created('2026-10-30', '2026-11-01'),
+      }),
+    ).toBe(3);
+    expect(
+      await wh.countWindow({
+        spec,
+        entity: 'E100',
+        watermark,
+        createdWhenNull: created('2026-11-01', '2026-11-02'),
+      }),
+    ).toBe(2);
+    expect(await wh.countWindow({ spec, entity: 'E200', watermark })).toBe(1);
+    // Both bounds are inclusive; an open bound is no bound.
+    const point = at('2026-11-01T08:30:00.000Z');
+    expect(
+      await wh.countWindow({ spec, entity: 'E100', watermark: { ...watermark, from: point, to: point } }),
+    ).toBe(1);
+    expect(await wh.countWindow({ spec, entity: 'E100', watermark: { ...watermark, to: null } })).toBe(3);
+  });
+
   it('stages many rows and keeps hostile values exactly', async () => {
     const hostile = [
       'comma, "quotes" and \'apostrophes\'',

@@ -28,6 +28,7 @@ import {
   compileUnclaimedValues,
 } from '../../../src/warehouse/merge-compile.ts';
 import { columnNameFor } from '../../../src/warehouse/identifiers.ts';
+import { compileWindowCount } from '../../../src/warehouse/window-count-compile.ts';
 import { tableSpecFromDescriptor } from '../../../src/warehouse/table-spec.ts';
 import { CAPABILITIES, type Capabilities } from '../../../src/warehouse/warehouse.ts';
 import { controlTablesMigration } from '../../../migrations/0001-control-tables.ts';
@@ -123,6 +124,25 @@ function cases(name: string, target: Target): Record<string, () => CompiledQuery
         claimedBy: [{ spec, column: columnNameFor('ACCOUNTNO') }],
       }).compile(db),
     'control-tables-migration': () => migrationSql(target.dialect()),
+    // The unchanged-stream probe's warehouse side: live rows of one entity in a window (ENTRY_DATE
+    // stands in for a creation date that counts rows whose watermark is null).
+    'window-count': () =>
+      compileWindowCount({
+        caps,
+        rawSchema: 'intacct_raw',
+        spec,
+        entity: 'US1',
+        watermark: {
+          column: columnNameFor('WHENMODIFIED'),
+          from: { kind: 'timestamp', at: new Date('2026-11-01T07:00:00.000Z') },
+          to: { kind: 'timestamp', at },
+        },
+        createdWhenNull: {
+          column: columnNameFor('ENTRY_DATE'),
+          from: { kind: 'date', day: '2026-10-31' },
+          to: { kind: 'date', day: '2026-11-02' },
+        },
+      }).compile(db),
   };
   if (name === 'bigquery') {
     return {
