@@ -92,7 +92,8 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'intacct-elt-bench-'));
   const config = configSchema.parse({
     intacct: { ...info.credentials, endpointUrl: info.url, timezone: TIMEZONE, concurrency: m.concurrency },
-    warehouse: { type: 'duckdb', path: join(dir, 'bench.duckdb') },
+    // BENCH_DUCKDB='{"memoryLimit":"128MB","serialMerges":true}' measures other DuckDB settings.
+    warehouse: { type: 'duckdb', path: join(dir, 'bench.duckdb'), ...JSON.parse(process.env.BENCH_DUCKDB ?? '{}') },
     sync: { safetyLagSeconds: 0 },
     objects: { include: ['GLDETAIL'] },
   });

@@ -90,7 +90,7 @@ const duckdb = z
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 256MB or 1GB')
       .optional()
       .describe(
-        "DuckDB's buffer pool and operator memory, default 512MB (beyond it DuckDB spills to the database's temp directory). Below about 384MB a backfill at concurrency 4 can fail a MERGE for lack of memory; see bench/RESULTS.md.",
+        "DuckDB's buffer pool and operator memory, default 256MB (beyond it DuckDB spills to the database's temp directory). The pool caches table blocks up to this limit, so a lower limit is a lower, flatter peak; raise it if a large models build reports DuckDB 'Out of Memory'. With serialMerges false, keep it at 512MB or more; see bench/RESULTS.md.",
       ),
     threads: z.coerce
       .number()
@@ -105,7 +105,7 @@ const duckdb = z
       .boolean()
       .optional()
       .describe(
-        'Run MERGEs one at a time (default false). With memoryLimit 256MB this is the low-memory setting: a lower peak RSS that grows less as a backfill grows, at the cost of throughput; see bench/RESULTS.md.',
+        'Run MERGEs one at a time (default true): one MERGE hash table in memory at a time, at no measured cost in throughput since other streams keep reading meanwhile; false runs them side by side (then give memoryLimit 512MB or more).',
       ),
   })
   .strict();

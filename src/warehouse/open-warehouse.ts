@@ -33,7 +33,7 @@ export async function openWarehouse(
         path,
         ...(config.memoryLimit ? { memoryLimit: config.memoryLimit } : {}),
         ...(config.threads ? { threads: config.threads } : {}),
-        ...(config.serialMerges ? { serialMerges: true } : {}),
+        ...(config.serialMerges !== undefined ? { serialMerges: config.serialMerges } : {}),
         schemas,
         logger: logger.child({ warehouse: 'duckdb' }),
         ...(options.now ? { now: options.now } : {}),

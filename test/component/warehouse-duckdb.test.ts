@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClassifiedError } from '../../src/core/errors.ts';
 import { createLogger, silentLogger } from '../../src/core/logger.ts';
@@ -244,6 +244,21 @@ describe('DuckDB warehouse: load and merge', () => {
       bad.append([row('9', '100000000000000000000000000000', '2026-11-01T08:00:00.000Z')]),
     ).rejects.toThrow(/does not fit NUMERIC\(38,9\)/);
     await bad.finish();
+  });
+
+  it('stages beside the database file and clears what a killed run left there', async () => {
+    await wh.close();
+    const stale = `${path}.stage-killed`;
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'gl_detail__x.csv'), '1,\n');
+    wh = await open();
+    expect(existsSync(stale)).toBe(false);
+    const stage = await wh.openStage(spec, 'load-y');
+    const file = (stage as unknown as { file: string }).file;
+    expect(dirname(dirname(file))).toBe(dirname(path));
+    await stage.finish();
+    await wh.dropStage(stage.table);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('refuses a row of the wrong width', async () => {

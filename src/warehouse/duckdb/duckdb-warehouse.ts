@@ -3,9 +3,9 @@
  * staging goes through the appender; MERGE and the watermark commit in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CompiledQuery, Kysely, sql } from 'kysely';
 import type { Logger } from '../../core/logger.ts';
@@ -65,11 +65,11 @@ import { DuckDBStageWriter, appendKeys, stagedFileSelect } from './duckdb-loader
 
 /**
  * DuckDB's buffer pool and operator memory for the job (data beyond it is spilled to the
- * database's temp directory), unless the config says otherwise. 256MB was tried: four streams
- * appending and merging 20,000-line slices at once then fail a MERGE with "Out of Memory"
- * (pinned operator state and uncheckpointed rows cannot be evicted), so 512MB stays the default.
+ * database's temp directory), unless the config says otherwise. Staged rows live in files, not in
+ * the pool, and MERGEs run one at a time by default, so 256MB holds a backfill at concurrency 4;
+ * the pool caches raw-table blocks up to the limit, so a lower limit is a flatter peak.
  */
-export const DUCKDB_MEMORY_LIMIT = '512MB';
+export const DUCKDB_MEMORY_LIMIT = '256MB';
 
 /**
  * Rows merged between explicit checkpoints. DuckDB checkpoints by itself when the WAL passes 16MB,
@@ -92,9 +92,13 @@ export interface DuckDBWarehouseOptions {
   readonly memoryLimit?: string;
   /** DuckDB threads (default: DuckDB's own, the number of cores). */
   readonly threads?: number;
-  /** Run MERGEs one at a time (the low-memory setting; default false). */
+  /** Run MERGEs one at a time (default true). */
   readonly serialMerges?: boolean;
-  /** Where staged slices are written as CSV files (default: a fresh folder in the OS temp folder). */
+  /**
+   * Where staged slices are written as CSV files. Default: a fresh folder beside the database file
+   * (where the user gave the job room to write; DuckDB spills there too), or in the OS temp folder
+   * for an in-memory database.
+   */
   readonly stageDirectory?: string;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
@@ -121,9 +125,10 @@ export class DuckDBWarehouse implements Warehouse {
   readonly #now: () => Date;
   #mergedSinceCheckpoint = 0;
   /**
-   * With `serialMerges`, MERGEs run one at a time: each holds a hash table of its staged slice, and
-   * four side by side fail with "Out of Memory" under a 256MB limit. It costs throughput (a MERGE
-   * mostly runs on one thread), so it is the low-memory setting, not the default.
+   * With `serialMerges` (the default), MERGEs run one at a time: each holds a hash table of its
+   * staged slice, and four side by side fail with "Out of Memory" under a 256MB limit. It costs no
+   * throughput now that staging is a file written off DuckDB's threads: the other streams keep
+   * reading while one MERGE runs (bench/RESULTS.md).
    */
   readonly #serialMerges: boolean;
   #mergeTurn: Promise<unknown> = Promise.resolve();
@@ -135,7 +140,7 @@ export class DuckDBWarehouse implements Warehouse {
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
     this.#ownsStageDirectory = options.stageDirectory === undefined;
-    this.#stageDirectory = options.stageDirectory ?? mkdtempSync(join(tmpdir(), 'intacct-elt-stage-'));
+    this.#stageDirectory = options.stageDirectory ?? newStageDirectory(options.path);
     this.#schemas = {
       staging: assertIdentifier(options.schemas.staging, 'staging schema'),
       raw: assertIdentifier(options.schemas.raw, 'raw schema'),
@@ -143,7 +148,7 @@ export class DuckDBWarehouse implements Warehouse {
     };
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
-    this.#serialMerges = options.serialMerges ?? false;
+    this.#serialMerges = options.serialMerges ?? true;
     this.#db = new Kysely<ControlDb>({ dialect: new DuckDBDialect({ instance }) });
   }
 
@@ -531,4 +536,17 @@ RETURNING merge_action, ${sql.ref('_deleted_at')} IS NOT NULL AS ${sql.id('delet
     if (this.#ownsStageDirectory) rmSync(this.#stageDirectory, { recursive: true, force: true });
     else for (const stage of this.#stages.values()) await stage.discard();
   }
+}
+
+/**
+ * A fresh stage folder `<database>.stage-XXXXXX`, after removing those a killed run left behind:
+ * DuckDB locks its file, so no other process is using them.
+ */
+function newStageDirectory(path: string): string {
+  if (path === ':memory:') return mkdtempSync(join(tmpdir(), 'intacct-elt-stage-'));
+  const prefix = `${basename(path)}.stage-`;
+  for (const entry of readdirSync(dirname(path))) {
+    if (entry.startsWith(prefix)) rmSync(join(dirname(path), entry), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(dirname(path), prefix));
 }
