@@ -93,7 +93,11 @@ async function measure(info: SandboxInfo, m: Measure): Promise<Result> {
   const config = configSchema.parse({
     intacct: { ...info.credentials, endpointUrl: info.url, timezone: TIMEZONE, concurrency: m.concurrency },
     // BENCH_DUCKDB='{"memoryLimit":"128MB","serialMerges":true}' measures other DuckDB settings.
-    warehouse: { type: 'duckdb', path: join(dir, 'bench.duckdb'), ...JSON.parse(process.env.BENCH_DUCKDB ?? '{}') },
+    warehouse: {
+      type: 'duckdb',
+      path: join(dir, 'bench.duckdb'),
+      ...JSON.parse(process.env.BENCH_DUCKDB ?? '{}'),
+    },
     sync: { safetyLagSeconds: 0 },
     objects: { include: ['GLDETAIL'] },
   });

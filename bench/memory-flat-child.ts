@@ -3,7 +3,8 @@
  * pages of 1,000 synthetic records as Intacct XML go through the record page parser, the row
  * converter, the DuckDB stage writer and the MERGE, in 4 concurrent streams of 20,000-line slices
  * (as a backfill at concurrency 4 runs them), into a fresh database file with the job's DuckDB
- * settings. Prints its own peak RSS as JSON. Usage: memory-flat-child.ts LINES [low-memory]
+ * settings (or DuckDB memory_limit MEMORY_LIMIT). Prints its own peak RSS as JSON.
+ * Usage: memory-flat-child.ts LINES [MEMORY_LIMIT]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,9 +58,7 @@ function page(first: number, count: number): string {
 const dir = mkdtempSync(join(tmpdir(), 'intacct-elt-memory-'));
 const warehouse = await DuckDBWarehouse.open({
   path: join(dir, 'w.duckdb'),
-  // `low-memory`: the setting the CI test checks (256MB, MERGEs one at a time).
-  ...(process.argv[3] === 'low-memory' ? { memoryLimit: '256MB', serialMerges: true } : {}),
-  ...(process.env.MEMLIMIT ? { memoryLimit: process.env.MEMLIMIT } : {}),
+  ...(process.argv[3] ? { memoryLimit: process.argv[3] } : {}),
   schemas: { staging: 'intacct_staging', raw: 'intacct_raw', analytics: 'analytics' },
   logger: silentLogger,
 });
