@@ -160,7 +160,8 @@ export function scanRecords(text: string, from: number): { records: RawRecord[];
   const records: RawRecord[] = [];
   // Field names of the previous record: records of a page repeat them, and reusing the same
   // strings spares a slice and a property-name lookup per field.
-  const names: { prev: string[]; cur: string[] } = { prev: [], cur: [] };
+  const names: Names = { prev: [], cur: [], general: false };
+  let template: RawRecord | undefined;
   let i = from;
   for (;;) {
     const lt = text.indexOf('<', i);
@@ -178,11 +179,27 @@ export function scanRecords(text: string, from: number): { records: RawRecord[];
     const name = text.slice(lt + 1, ne);
     if (name === '') throw new ScanError(`empty tag name at ${lt}`);
     const open = tagEnd(text, ne);
-    const record: RawRecord = {};
+    let record: RawRecord = {};
     if (open.selfClosing) {
       i = open.end + 1;
     } else {
-      i = readFields(text, open.end + 1, name, record, names);
+      // Records of a page almost always hold the same fields in the same order: each starts as a
+      // copy of the previous one's shape (every field null), one allocation of the right size
+      // instead of a property store that grows and is copied field by field. A record whose fields
+      // differ is read again from nothing, so the result never depends on the shortcut.
+      // Nested or CDATA fields (the general element walk) can add keys the names do not show.
+      const shaped = template !== undefined;
+      if (shaped) record = { ...template };
+      const start = open.end + 1;
+      names.general = false;
+      i = readFields(text, start, name, record, names);
+      if (shaped && (names.general || !sameNames(names.cur, names.prev))) {
+        record = {};
+        names.cur.length = 0;
+        readFields(text, start, name, record, names);
+        template = undefined;
+      }
+      template = names.general ? undefined : (template ?? shapeOf(record));
       const done = names.prev;
       names.prev = names.cur;
       names.cur = done;
@@ -192,14 +209,28 @@ export function scanRecords(text: string, from: number): { records: RawRecord[];
   }
 }
 
+/** Field names of the previous and the current record, and whether the current one took the general walk. */
+interface Names {
+  prev: string[];
+  cur: string[];
+  general: boolean;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The record's keys, in order, each null. */
+function shapeOf(record: RawRecord): RawRecord {
+  const shape: RawRecord = {};
+  for (const key in record) shape[key] = null;
+  return shape;
+}
+
 /** The fields of one record element (their open tags start after `from`); returns the index after `</name>`. */
-function readFields(
-  text: string,
-  from: number,
-  name: string,
-  record: RawRecord,
-  names: { readonly prev: string[]; readonly cur: string[] },
-): number {
+function readFields(text: string, from: number, name: string, record: RawRecord, names: Names): number {
   let i = from;
   for (let j = 0; ; j++) {
     const lt = text.indexOf('<', i);
@@ -241,6 +272,7 @@ function readFields(
         i = vlt + 3 + field.length;
         continue;
       }
+      names.general = true;
       i = readElement(text, ne + 1, field, field, record);
       continue;
     }
@@ -248,7 +280,10 @@ function readFields(
     if (selfClosing) {
       if (!(field in record)) record[field] = null;
       i = end + 1;
-    } else i = readElement(text, end + 1, field, field, record);
+    } else {
+      names.general = true;
+      i = readElement(text, end + 1, field, field, record);
+    }
   }
 }
 

@@ -148,6 +148,49 @@ describe('record scanner', () => {
     }
   });
 
+  /** Records sharing one field list, as Intacct sends them, with occasional departures from it. */
+  function sameShapePage(seed: number): string {
+    let s = seed;
+    const rnd = (n: number) => {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      return s % n;
+    };
+    const names = ['RECORDNO', 'ACCOUNTNO', 'AMOUNT', 'MEMO', 'LOCATION'];
+    const records: string[] = [];
+    for (let r = 0; r < 30; r++) {
+      // Every other record departs from the shape in one of five ways; the next one is back to it.
+      const departure = r % 2 === 0 ? -1 : ((r >> 1) + seed) % 5;
+      const fields = names
+        .filter((n) => !(departure === 0 && n === 'MEMO'))
+        .map((n) => {
+          const value = rnd(4) === 0 ? '' : values[rnd(values.length)]!;
+          if (departure === 1 && n === 'AMOUNT') return `<${n}><C1>${value}</C1></${n}>`;
+          if (departure === 2 && n === 'MEMO') return `<${n}>${value}</${n}><${n}>again</${n}>`;
+          return `<${n}>${value}</${n}>`;
+        });
+      if (departure === 3) fields.push('<EXTRA>x</EXTRA>');
+      if (departure === 4) fields.reverse();
+      records.push(`<gldetail>${fields.join('')}</gldetail>`);
+    }
+    return envelope(
+      `<data listtype="gldetail" count="30" totalcount="30" numremaining="0">${records.join('')}</data>`,
+    );
+  }
+
+  it('records of one shape, and those that depart from it, read exactly as the event parser reads them', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const xml = sameShapePage(seed);
+      const fast = parseRecordPage(xml).records;
+      const slow = parseRecordPageWithSaxes(xml).records;
+      expect(fast, `seed ${seed}`).toEqual(slow);
+      // Same keys in the same order, not only equal values.
+      expect(
+        fast.map((r) => Object.keys(r)),
+        `seed ${seed}`,
+      ).toEqual(slow.map((r) => Object.keys(r)));
+    }
+  });
+
   it('pages without records and documents it declines still parse (the event parser reads them)', () => {
     for (const data of ['<data listtype="x" count="0"/>', '<data count="0"></data>', '']) {
       expect(parseRecordPage(envelope(data))).toEqual(parseRecordPageWithSaxes(envelope(data)));
