@@ -45,10 +45,10 @@ function send(
   res: ServerResponse,
   status: number,
   type: string,
-  body: string,
+  body: string | Buffer,
   extra: Record<string, string> = {},
 ): void {
-  const buf = Buffer.from(body, 'utf8');
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buf.length), ...extra });
   res.end(buf);
 }
@@ -130,7 +130,7 @@ async function handleGatewayHttp(deps: ServerDeps, req: IncomingMessage, res: Se
     }
     if (fault === 'truncate') {
       faults.recordInjected(fault);
-      const buf = Buffer.from(answer.body, 'utf8');
+      const buf = answer.body;
       res.writeHead(answer.httpStatus, { 'Content-Type': XML_TYPE, 'Content-Length': String(buf.length) });
       // Cut inside the document so a parser sees unclosed tags, then drop the connection.
       res.write(buf.subarray(0, Math.max(1, Math.floor(buf.length / 2))));
