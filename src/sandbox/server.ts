@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AFTER_PROCESSING, type FaultInjector, type TransientKind } from './faults.ts';
 import { TEMPORARILY_UNAVAILABLE, invalidRequest, rateLimited } from './protocol/errors.ts';
 import { type GatewayState, handleGateway, unavailableAnswer } from './protocol/gateway.ts';
+import { giveBack } from './protocol/response-buffers.ts';
 import { writeGatewayError } from './protocol/response.ts';
 import type { SandboxStats } from './protocol/stats.ts';
 
@@ -50,7 +51,8 @@ function send(
 ): void {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buf.length), ...extra });
-  res.end(buf);
+  // 'finish': the socket has taken every byte, so a gateway answer's memory can serve the next one.
+  res.end(buf, () => giveBack(buf));
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
