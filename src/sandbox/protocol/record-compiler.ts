@@ -10,7 +10,13 @@ import { escapeXml, isXmlName } from './xml-writer.ts';
  * record from ~200 small concatenations; this compiles a field list once into one function per
  * record shape instead: literal property reads (the store builds every record of an object with the
  * same hidden class) and one array of constant tags and formatted values, joined once into a flat
- * string. The bytes are the same as `recordRenderer`'s; a test compares the two on every page.
+ * string. The bytes are the same as `recordRenderer`'s; a test compares the two, before and after
+ * records change.
+ *
+ * Rendered records are not cached: keeping each record's XML (keyed by the immutable record object)
+ * made a second read of a scale-2 GL 10x cheaper but the first read 2x dearer, as every page's
+ * strings then survive into the old generation (~180 MB copied and marked), and a backfill reads
+ * each record once.
  */
 
 export type CompiledRecord = (record: SandboxRecord) => string;
@@ -76,22 +82,28 @@ export function compiledRecord(
   if (fn) return fn;
   const booleans: BooleanStyle = opts.style === 'readByQuery' ? 'TF' : 'truefalse';
   const formatters = fields.map((f) => formatter(f, opts.timezone, booleans, opts.valueMap(f.name)));
-  // ['<TAG>', '<A>', v(r["A"]), '</A>', ...'</TAG>'].join(''): names are checked XML names, quoted by
-  // JSON.stringify, so the source holds only string literals and property reads.
+  // ['<TAG>', '<A>', value of r["A"], '</A>', ...'</TAG>'].join(''): names are checked XML names,
+  // quoted by JSON.stringify, so the source holds only string literals, property reads and calls of
+  // the formatters. Fields written as stored (text and numbers, most of them) are escaped inline
+  // rather than through a formatter call each.
   const items = [JSON.stringify(`<${tag}>`)];
   fields.forEach((f, i) => {
+    const read = `r[${JSON.stringify(f.name)}]`;
+    const asStored =
+      f.type !== 'timestamp' && f.type !== 'date' && f.type !== 'boolean' && !opts.valueMap(f.name);
     items.push(
       JSON.stringify(`<${f.name}>`),
-      `v[${i}](r[${JSON.stringify(f.name)}])`,
+      asStored ? `((x = ${read}) === null || x === undefined ? '' : e(x))` : `v[${i}](${read})`,
       JSON.stringify(`</${f.name}>`),
     );
   });
   items.push(JSON.stringify(`</${tag}>`));
-  const body = new Function('v', 'r', `return [${items.join(', ')}].join('');`) as (
+  const body = new Function('v', 'e', 'r', `let x; return [${items.join(', ')}].join('');`) as (
     v: readonly ValueFormatter[],
+    e: (value: string) => string,
     r: SandboxRecord,
   ) => string;
-  fn = (record) => body(formatters, record);
+  fn = (record) => body(formatters, escapeXml, record);
   compiled.set(key, fn);
   if (compiled.size > COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
   return fn;

@@ -94,7 +94,11 @@ export function matching(
   showPrivate: boolean,
 ): SandboxRecord[] {
   const out: SandboxRecord[] = [];
-  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate)) if (predicate(r)) out.push(r);
+  const seen = ctx.store.visibleList(def.name, ctx.entityId, showPrivate);
+  for (let i = 0; i < seen.length; i++) {
+    const r = seen[i] as SandboxRecord;
+    if (predicate(r)) out.push(r);
+  }
   return out;
 }
 
