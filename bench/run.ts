@@ -20,6 +20,7 @@ const BENCHES = [
   'client-read',
   'sync-backfill',
   'gl-backfill',
+  'sandbox-pages',
   'memory-flat',
   'models-build',
   'definition-cache',

@@ -1,7 +1,7 @@
 import { isValidTimeZone } from '../core/time.ts';
 import { createAdminHandler, statsJson } from './admin.ts';
 import { FaultInjector, type FaultPatch, type FaultSettings, validateFaultPatch } from './faults.ts';
-import type { ProtocolSettings } from './protocol/context.ts';
+import type { PageServing, ProtocolSettings } from './protocol/context.ts';
 import { CursorStore } from './protocol/cursors.ts';
 import { type GatewayState, type SandboxCredentials, UNAUTHORIZED_SENDER_ID } from './protocol/gateway.ts';
 import { registerWriteFunctions } from './protocol/functions-write.ts';
@@ -51,6 +51,8 @@ export interface SandboxOptions {
   readonly cursorTtlSeconds?: number;
   /** Override any of the credentials; the company id defaults to the store's. */
   readonly credentials?: Partial<SandboxCredentials>;
+  /** How record pages are served (protocol/context.ts): `fast` (default) or the `general` reference path. */
+  readonly pageServing?: PageServing;
   /** A pre-built company (tests share one generated store across sandboxes). */
   readonly store?: SandboxStore;
   /** UNCONFIRMED protocol details (see protocol/context.ts). */
@@ -138,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     stats,
     sessionIdleMs: idleMs,
     now: () => Date.now(),
+    pageServing: options.pageServing ?? 'fast',
   };
   const adminDeps = { store, faults, stats, sessions, cursors };
   const server = createSandboxServer({ gateway, faults, stats, admin: createAdminHandler(adminDeps) });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AFTER_PROCESSING, type FaultInjector, type TransientKind } from './faults.ts';
 import { TEMPORARILY_UNAVAILABLE, invalidRequest, rateLimited } from './protocol/errors.ts';
 import { type GatewayState, handleGateway, unavailableAnswer } from './protocol/gateway.ts';
+import { giveBack } from './protocol/response-buffers.ts';
 import { writeGatewayError } from './protocol/response.ts';
 import type { SandboxStats } from './protocol/stats.ts';
 
@@ -45,12 +46,13 @@ function send(
   res: ServerResponse,
   status: number,
   type: string,
-  body: string,
+  body: string | Buffer,
   extra: Record<string, string> = {},
 ): void {
-  const buf = Buffer.from(body, 'utf8');
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buf.length), ...extra });
-  res.end(buf);
+  // 'finish': the socket has taken every byte, so a gateway answer's memory can serve the next one.
+  res.end(buf, () => giveBack(buf));
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -130,7 +132,7 @@ async function handleGatewayHttp(deps: ServerDeps, req: IncomingMessage, res: Se
     }
     if (fault === 'truncate') {
       faults.recordInjected(fault);
-      const buf = Buffer.from(answer.body, 'utf8');
+      const buf = answer.body;
       res.writeHead(answer.httpStatus, { 'Content-Type': XML_TYPE, 'Content-Length': String(buf.length) });
       // Cut inside the document so a parser sees unclosed tags, then drop the connection.
       res.write(buf.subarray(0, Math.max(1, Math.floor(buf.length / 2))));

@@ -336,26 +336,33 @@ export class SandboxStore {
    * every record with showPrivate.
    */
   *visible(object: string, entityId: string | null, showPrivate: boolean): Iterable<SandboxRecord> {
+    yield* this.visibleList(object, entityId, showPrivate);
+  }
+
+  /**
+   * `visible` as an array in key order, for the read functions' scans (a plain loop over an array
+   * costs a fraction of a generator step per record). Do not mutate it.
+   */
+  visibleList(object: string, entityId: string | null, showPrivate: boolean): readonly SandboxRecord[] {
     const def = requireObjectDef(object);
     const records = this.list(object);
     const entity = entityId ?? TOP_LEVEL_ID;
-    if (entity === TOP_LEVEL_ID) {
-      if (showPrivate || !def.fields.some((f) => f.name === 'MEGAENTITYID')) {
-        yield* records;
-        return;
-      }
-      for (const r of records) if (r.MEGAENTITYID === null || r.MEGAENTITYID === undefined) yield r;
-      return;
-    }
     const hasMega = def.fields.some((f) => f.name === 'MEGAENTITYID');
-    if (!hasMega) {
-      yield* records;
-      return;
+    if (!hasMega) return records;
+    if (entity === TOP_LEVEL_ID) {
+      if (showPrivate) return records;
+      return records.filter((r) => r.MEGAENTITYID === null || r.MEGAENTITYID === undefined);
     }
-    for (const r of records) {
+    const name = object.toUpperCase();
+    if (def.entityScoped && !this.#virtual.has(name)) {
+      // An entity's own records only: its list in the MEGAENTITYID index (key order), instead of a
+      // pass over every entity's records for each query of each entity.
+      return this.#table(name).index('MEGAENTITYID').get(entity) ?? [];
+    }
+    return records.filter((r) => {
       const owner = r.MEGAENTITYID ?? null;
-      if (owner === entity || (owner === null && !def.entityScoped)) yield r;
-    }
+      return owner === entity || (owner === null && !def.entityScoped);
+    });
   }
 
   /** The key the next insert into `object` gets (when it does not bring its own). */

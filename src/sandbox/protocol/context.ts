@@ -1,6 +1,17 @@
 import type { SandboxStore } from '../store.ts';
 import type { CursorStore } from './cursors.ts';
 import type { DtdVersion, ParsedFunction } from './request.ts';
+import type { XmlText } from './xml-writer.ts';
+
+/**
+ * How record pages are served. `fast` (the default): query result sets cached per store version and
+ * cut at a keyset bound by binary search, records written by a compiled renderer, the response
+ * encoded once from pieces. `general`: every page scanned, filtered, sorted and rendered field by
+ * field, the response joined into one string; slower, and kept as the reference the fast path is
+ * tested against byte for byte.
+ */
+export const PAGE_SERVING = ['fast', 'general'] as const;
+export type PageServing = (typeof PAGE_SERVING)[number];
 
 /** Protocol behaviour the reference leaves open; each is a setting with Intacct's likeliest default. */
 export interface ProtocolSettings {
@@ -43,6 +54,7 @@ export interface FunctionContext {
   readonly dtdVersion: DtdVersion;
   /** Real time, ms (sessions and cursors age in real time; data stamps use the store clock). */
   readonly nowMs: number;
+  readonly pageServing: PageServing;
   /** Opens a new API session for an entity (getAPISession). */
   openSession(entityId: string | null): SessionInfo;
   /** Records which object a function touched, for stats. */
@@ -51,7 +63,7 @@ export interface FunctionContext {
 
 export interface FunctionOutput {
   /** Pre-rendered `<data>`/`<key>` XML; none for delete. */
-  readonly body?: string;
+  readonly body?: XmlText;
 }
 
 export type FunctionHandler = (fn: ParsedFunction, ctx: FunctionContext) => FunctionOutput;

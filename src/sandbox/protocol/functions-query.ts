@@ -5,7 +5,7 @@ import type { FunctionContext, FunctionHandler } from './context.ts';
 import { queryFunctionFailed } from './errors.ts';
 import { QueryError } from './query-ast.ts';
 import { parseFilter } from './query-filter.ts';
-import { renderData } from './records.ts';
+import { renderData, renderDataPieces } from './records.ts';
 import {
   boundedInt,
   compileFor,
@@ -159,6 +159,48 @@ function aggregateRow(
   return w.close(def.name).close('data').toString();
 }
 
+/**
+ * The fast path's result set: the records the query selects, in its order, from the cache while the
+ * store is unchanged. Keyset pages (`RECORDNO > k`, ordered by the key or not ordered at all, which
+ * is key order here too) share the set of the filter without its key bound, cut at the bound by binary
+ * search; without an order and with the key ascending the set is the same, so a stream's count query
+ * and its first page share one scan.
+ */
+function resultSet(
+  def: SandboxObjectDef,
+  expr: ReturnType<typeof parseFilter>,
+  orders: readonly Order[],
+  ci: boolean,
+  showPrivate: boolean,
+  ctx: FunctionContext,
+): SandboxRecord[] {
+  const keyOrder =
+    orders.length === 0 ||
+    (orders.length === 1 && orders[0]?.field.name === def.key && !orders[0].descending);
+  const bound = keyOrder ? keyLowerBound(expr, def.key) : undefined;
+  const baseExpr = bound === undefined ? expr : withoutKeyLowerBound(expr, def.key);
+  const predicate = compileFor(def, { expr: baseExpr, caseInsensitive: ci, wireLiterals: false }, ctx);
+  const key = JSON.stringify([
+    def.name,
+    ctx.entityId,
+    showPrivate,
+    ci,
+    baseExpr,
+    keyOrder ? 'key' : orders.map((o) => [o.field.name, o.descending]),
+  ]);
+  const cache = cacheFor(ctx.store);
+  const hit = cache.get(key);
+  let records: SandboxRecord[];
+  if (hit && hit.version === ctx.store.version) records = hit.records;
+  else {
+    records = sortRecords(def, matching(def, predicate, ctx, showPrivate), orders, ci);
+    cache.delete(key);
+    cache.set(key, { version: ctx.store.version, records });
+    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  }
+  return bound === undefined ? records : records.slice(firstAfter(records, def.key, bound));
+}
+
 export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
   const objectName = childText(fn.node, 'object') ?? '';
   const def = findObject(objectName, ctx.store.company);
@@ -195,36 +237,26 @@ export const query: FunctionHandler = (fn, ctx: FunctionContext) => {
     const offset = boundedInt(childText(fn.node, 'offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
     const expr = parseFilter(child(fn.node, 'filter'));
     const orders = parseOrders(def, child(fn.node, 'orderby'));
-    // Keyset pages share one cached result set, cut at their key bound (see keyLowerBound).
-    const keyset = orders.length === 1 && orders[0]?.field.name === def.key && !orders[0].descending;
-    const bound = keyset ? keyLowerBound(expr, def.key) : undefined;
-    const baseExpr = bound === undefined ? expr : withoutKeyLowerBound(expr, def.key);
-    const predicate = compileFor(def, { expr: baseExpr, caseInsensitive: ci, wireLiterals: false }, ctx);
-
-    const key = JSON.stringify([
-      def.name,
-      ctx.entityId,
-      showPrivate,
-      ci,
-      baseExpr,
-      orders.map((o) => [o.field.name, o.descending]),
-    ]);
-    const cache = cacheFor(ctx.store);
-    const hit = cache.get(key);
-    let records: SandboxRecord[];
-    if (hit && hit.version === ctx.store.version) records = hit.records;
-    else {
-      records = sortRecords(def, matching(def, predicate, ctx, showPrivate), orders, ci);
-      cache.delete(key);
-      cache.set(key, { version: ctx.store.version, records });
-      while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    }
-    if (bound !== undefined) records = records.slice(firstAfter(records, def.key, bound));
+    const records =
+      ctx.pageServing === 'fast'
+        ? resultSet(def, expr, orders, ci, showPrivate, ctx)
+        : sortRecords(
+            def,
+            matching(
+              def,
+              compileFor(def, { expr, caseInsensitive: ci, wireLiterals: false }, ctx),
+              ctx,
+              showPrivate,
+            ),
+            orders,
+            ci,
+          );
     if (aggregates.length > 0) return { body: aggregateRow(def, aggregates, records) };
     const pageRecords = records.slice(offset, offset + pageSize);
     const remaining = Math.max(0, records.length - offset - pageRecords.length);
+    const render = ctx.pageServing === 'fast' ? renderDataPieces : renderData;
     return {
-      body: renderData(
+      body: render(
         {
           listtype: def.name,
           totalcount: records.length,

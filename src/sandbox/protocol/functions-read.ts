@@ -5,9 +5,10 @@ import type { Cursor } from './cursors.ts';
 import { FunctionFailure, queryFailed, supportId } from './errors.ts';
 import { QueryError } from './query-ast.ts';
 import { parseQueryString } from './query-string.ts';
-import { renderData } from './records.ts';
+import { renderData, renderDataPieces } from './records.ts';
 import { boundedInt, compileFor, findObject, matching, resolveFields, visibleTo } from './select.ts';
 import { childText } from './xml-node.ts';
+import type { XmlText } from './xml-writer.ts';
 
 /** readByQuery, readMore, read and readByName. */
 
@@ -31,14 +32,15 @@ function unknownObject(name: string | undefined): never {
   throw queryFailed(`Object definition ${name ?? ''} not found`);
 }
 
-function pageIn(cursor: Cursor, ctx: FunctionContext): string {
+function pageIn(cursor: Cursor, ctx: FunctionContext): XmlText {
   // The renderer needs the zone; cursors are zone-agnostic so the store's zone is applied here.
   const start = cursor.position;
   const records = cursor.records.slice(start, start + cursor.pageSize);
   cursor.position = start + records.length;
   const remaining = cursor.records.length - cursor.position;
   if (remaining === 0) ctx.cursors.close(cursor.resultId);
-  return renderData(
+  const render = ctx.pageServing === 'fast' ? renderDataPieces : renderData;
+  return render(
     {
       listtype: cursor.def.name.toLowerCase(),
       count: records.length,

@@ -1,7 +1,7 @@
 import { formatOffsetTimestamp } from '../../core/time.ts';
 import type { SessionStore } from '../sessions.ts';
 import type { SandboxStore } from '../store.ts';
-import type { FunctionContext, FunctionHandler, ProtocolSettings } from './context.ts';
+import type { FunctionContext, FunctionHandler, PageServing, ProtocolSettings } from './context.ts';
 import type { CursorStore } from './cursors.ts';
 import {
   BAD_SENDER,
@@ -24,8 +24,10 @@ import {
   type AuthEcho,
   type ControlEcho,
   type FunctionResult,
+  type ResponseDoc,
   writeGatewayError,
   writeResponse,
+  writeResponseBuffer,
 } from './response.ts';
 import { ControlFailure, type ParsedFunction, type ParsedRequest, parseRequest } from './request.ts';
 import { XmlWriter } from './xml-writer.ts';
@@ -65,6 +67,8 @@ export interface GatewayState {
   /** Idle session duration, for the login answer's sessiontimeout. */
   sessionIdleMs(): number;
   now(): number;
+  /** How record pages are served (context.ts); `fast` when absent. */
+  readonly pageServing?: PageServing;
 }
 
 const handlers = new Map<string, FunctionHandler>([
@@ -105,7 +109,8 @@ export function knownFunctions(): string[] {
 export interface GatewayAnswer {
   /** 200 except where Intacct answers otherwise (newer gateways' 401 for bad user credentials). */
   readonly httpStatus: number;
-  readonly body: string;
+  /** The response document, UTF-8. */
+  readonly body: Buffer;
   readonly functions: readonly string[];
 }
 
@@ -127,6 +132,10 @@ interface Principal {
 }
 
 export function handleGateway(bodyText: string, state: GatewayState): GatewayAnswer {
+  const pageServing = state.pageServing ?? 'fast';
+  // The general path joins the response into one string first, as the gateway always did.
+  const encode = (doc: ResponseDoc): Buffer =>
+    pageServing === 'fast' ? writeResponseBuffer(doc) : Buffer.from(writeResponse(doc), 'utf8');
   let req: ParsedRequest;
   try {
     req = parseRequest(bodyText);
@@ -139,7 +148,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
     if (e instanceof ControlFailure) {
       return {
         httpStatus: 200,
-        body: writeResponse({ control: echo(e.control, 'failure'), controlErrors: e.errors }),
+        body: encode({ control: echo(e.control, 'failure'), controlErrors: e.errors }),
         functions: [],
       };
     }
@@ -156,7 +165,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
   if (!knownSender) {
     return {
       httpStatus: 200,
-      body: writeResponse({ control: echo(control, 'failure'), controlErrors: [BAD_SENDER] }),
+      body: encode({ control: echo(control, 'failure'), controlErrors: [BAD_SENDER] }),
       functions,
     };
   }
@@ -168,7 +177,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
   let principal: Principal;
   const authFail = (auth: AuthEcho, errors: readonly ProtocolError[]): GatewayAnswer => ({
     httpStatus: 200,
-    body: writeResponse({ control: controlEcho, auth, authErrors: errors }),
+    body: encode({ control: controlEcho, auth, authErrors: errors }),
     functions,
   });
   const auth = operation.auth;
@@ -185,7 +194,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
       auth.password !== creds.userPassword
     ) {
       if (state.settings.badUserStyle === 'http401') {
-        return { httpStatus: 401, body: writeGatewayError([BAD_USER_401]), functions };
+        return { httpStatus: 401, body: Buffer.from(writeGatewayError([BAD_USER_401]), 'utf8'), functions };
       }
       return authFail(failedEcho, [BAD_USER]);
     }
@@ -238,6 +247,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
     entityId: principal.entityId,
     dtdVersion: control.dtdVersion,
     nowMs: now,
+    pageServing,
     openSession: (entityId) => {
       const s = state.sessions.open(principal.companyId, principal.userId, entityId, now);
       return { sessionId: s.id, locationId: entityId ?? '' };
@@ -296,7 +306,7 @@ export function handleGateway(bodyText: string, state: GatewayState): GatewayAns
   }
   return {
     httpStatus: 200,
-    body: writeResponse({ control: controlEcho, auth: authEcho, results }),
+    body: encode({ control: controlEcho, auth: authEcho, results }),
     functions,
   };
 }

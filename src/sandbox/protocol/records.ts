@@ -1,5 +1,6 @@
 import type { SandboxFieldDef, SandboxObjectDef } from '../catalog.ts';
 import type { SandboxRecord } from '../store.ts';
+import { compiledRecord } from './record-compiler.ts';
 import { type BooleanStyle, formatValue } from './values.ts';
 import { XmlWriter, escapeXml } from './xml-writer.ts';
 
@@ -103,4 +104,29 @@ export function renderData(
   const render = recordRenderer(def, fields, tag, opts);
   for (const r of records) render(w, r);
   return w.close('data').toString();
+}
+
+/**
+ * `renderData` for record pages as the gateway serves them: the same bytes, as pieces (the data
+ * element's tags and one flat string per record, from the compiled renderer) for the response to
+ * encode once. `renderData` stays the general path, which a test holds this one to.
+ */
+export function renderDataPieces(
+  attrs: Readonly<Record<string, string | number | undefined>>,
+  def: SandboxObjectDef,
+  fields: readonly SandboxFieldDef[],
+  tag: string,
+  records: readonly SandboxRecord[],
+  opts: RenderOptions,
+): readonly string[] {
+  if (records.length === 0) return [new XmlWriter().empty('data', attrs).toString()];
+  const record = compiledRecord(def, fields, tag, {
+    ...opts,
+    valueMap: (field) => wireValueMap(def.name, field, opts.style),
+  });
+  if (!record) return [renderData(attrs, def, fields, tag, records, opts)];
+  const pieces: string[] = [new XmlWriter().open('data', attrs).toString()];
+  for (const r of records) pieces.push(record(r));
+  pieces.push('</data>');
+  return pieces;
 }

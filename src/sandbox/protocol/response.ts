@@ -1,5 +1,5 @@
 import type { ProtocolError } from './errors.ts';
-import { XmlWriter } from './xml-writer.ts';
+import { type XmlText, XmlWriter } from './xml-writer.ts';
 
 /**
  * The response envelope, in Intacct's element order: control, then either control-level errors or
@@ -30,7 +30,7 @@ export interface FunctionResult {
   readonly function: string;
   readonly controlId: string;
   /** Pre-rendered `<data>` or `<key>` XML. */
-  readonly body?: string;
+  readonly body?: XmlText;
   readonly errors?: readonly ProtocolError[];
   /** `query` failures put the empty data element after the errors. */
   readonly bodyAfterErrors?: boolean;
@@ -81,11 +81,20 @@ export function writeResult(w: XmlWriter, r: FunctionResult): void {
 }
 
 export function writeResponse(doc: ResponseDoc): string {
+  return responseWriter(doc).toString();
+}
+
+/** The response as UTF-8: the bytes of `writeResponse`, with record pages encoded straight from their pieces. */
+export function writeResponseBuffer(doc: ResponseDoc): Buffer {
+  return responseWriter(doc).toBuffer();
+}
+
+function responseWriter(doc: ResponseDoc): XmlWriter {
   const w = new XmlWriter().raw(PROLOG).open('response');
   writeControl(w, doc.control);
   if (doc.controlErrors && doc.controlErrors.length > 0) {
     writeErrors(w, doc.controlErrors);
-    return w.close('response').toString();
+    return w.close('response');
   }
   if (doc.auth) {
     w.open('operation');
@@ -99,7 +108,7 @@ export function writeResponse(doc: ResponseDoc): string {
     else for (const r of doc.results ?? []) writeResult(w, r);
     w.close('operation');
   }
-  return w.close('response').toString();
+  return w.close('response');
 }
 
 /** Gateway errors (GW-nnnn, HTTP 4xx): a control block with only a status, then the errors. */

@@ -94,7 +94,11 @@ export function matching(
   showPrivate: boolean,
 ): SandboxRecord[] {
   const out: SandboxRecord[] = [];
-  for (const r of ctx.store.visible(def.name, ctx.entityId, showPrivate)) if (predicate(r)) out.push(r);
+  const seen = ctx.store.visibleList(def.name, ctx.entityId, showPrivate);
+  for (let i = 0; i < seen.length; i++) {
+    const r = seen[i] as SandboxRecord;
+    if (predicate(r)) out.push(r);
+  }
   return out;
 }
 
@@ -105,16 +109,24 @@ export function matching(
  */
 export function keyLowerBound(expr: Expr | null, key: string): number | undefined {
   if (expr === null) return undefined;
-  if (expr.kind === 'cmp' && expr.field.toUpperCase() === key && (expr.op === '>' || expr.op === '>=')) {
-    const n = Number(expr.value);
-    if (!Number.isSafeInteger(n)) return undefined;
-    return expr.op === '>' ? n : n - 1;
-  }
+  const own = boundOf(expr, key);
+  if (own !== undefined) return own;
   if (expr.kind === 'and') {
-    const bounds = expr.items.map((e) => keyLowerBound(e, key)).filter((b): b is number => b !== undefined);
+    const bounds = expr.items.map((e) => boundOf(e, key)).filter((b): b is number => b !== undefined);
     return bounds.length > 0 ? Math.max(...bounds) : undefined;
   }
   return undefined;
+}
+
+/** `key > n` or `key >= n` alone, as the largest key it excludes; undefined for anything else. */
+function boundOf(e: Expr, key: string): number | undefined {
+  if (e.kind !== 'cmp' || e.field.toUpperCase() !== key || (e.op !== '>' && e.op !== '>=')) return undefined;
+  // Only a plain integer, as clients send it: Number() also reads '', '0x10' and '1e3', which the
+  // filter rejects as bad values. Anything else stays in the filter and is checked there.
+  if (!/^[+-]?\d+$/.test(e.value)) return undefined;
+  const n = Number(e.value);
+  if (!Number.isSafeInteger(n)) return undefined;
+  return e.op === '>' ? n : n - 1;
 }
 
 /** Parses an integer setting within bounds; undefined text gives the default. */
@@ -147,11 +159,10 @@ export function visibleTo(
   return owner === entityId || (owner === null && !def.entityScoped);
 }
 
-/** The filter without its top-level lower bounds on the key (see keyLowerBound). */
+/** The filter without the top-level lower bounds on the key that keyLowerBound takes. */
 export function withoutKeyLowerBound(expr: Expr | null, key: string): Expr | null {
   if (expr === null) return null;
-  const isBound = (e: Expr) =>
-    e.kind === 'cmp' && e.field.toUpperCase() === key && (e.op === '>' || e.op === '>=');
+  const isBound = (e: Expr) => boundOf(e, key) !== undefined;
   if (isBound(expr)) return null;
   if (expr.kind === 'and') {
     const items = expr.items.filter((e) => !isBound(e));
