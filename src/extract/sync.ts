@@ -463,12 +463,13 @@ async function sizeForSlicing(
             entity: sessionEntity(entity),
           };
           const key = stateKey(object.object, entity);
-          if (client.keyRange && object.readMethod === 'query') {
-            const range = await client.keyRange({ ...request, key: object.key });
-            counts.set(key, range.count);
-            if (range.first !== null && range.last !== null)
-              keyRanges.set(key, { first: range.first, last: range.last });
-          } else counts.set(key, await client.countRecords(request));
+          // The key range only makes slices even; if Intacct will not answer it, slice by time.
+          const range =
+            client.keyRange && object.readMethod === 'query'
+              ? await client.keyRange({ ...request, key: object.key }).catch(() => undefined)
+              : undefined;
+          counts.set(key, range?.count ?? (await client.countRecords(request)));
+          if (range?.first && range.last) keyRanges.set(key, { first: range.first, last: range.last });
         }),
       ),
     );

@@ -453,17 +453,14 @@ export class IntacctClient {
         }
       },
     });
-    const [first, last] = results.map((block) => {
-      const record = block.data?.children[0];
-      return record?.children.find((field) => field.name === key)?.text || null;
-    });
-    const count = toCount(results[0]?.data?.attrs.totalcount);
+    const [first, last] = results.map((block) => readCountedFirst(block));
+    const count = first?.totalCount;
     if (count === undefined) {
       throw new ClassifiedError(`Intacct answered a count of ${req.object} without totalcount`, {
         kind: 'terminal',
       });
     }
-    return { count, first: first ?? null, last: last ?? null };
+    return { count, first: first?.first?.[key] ?? null, last: last?.first?.[key] ?? null };
   }
 
   /** The total count of a filtered read, cheaply (one page of one row). */
@@ -642,9 +639,4 @@ export function matchResults(envelope: ParsedResponse, functions: readonly Intac
     );
   }
   return functions.map((f) => byId.get(f.controlId) as ResultBlock);
-}
-
-function toCount(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
-  return Number(text.trim());
 }

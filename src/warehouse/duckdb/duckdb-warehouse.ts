@@ -1,6 +1,6 @@
 /**
  * The DuckDB warehouse: one embedded database file. SQL goes through Kysely with the DuckDB dialect;
- * staging goes through the appender; MERGE and the watermark commit in one transaction.
+ * staging is a CSV file read by a view (duckdb-loader.ts); MERGE and the watermark commit in one transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
