@@ -29,7 +29,14 @@ const BENCHES = [
 ] as const;
 
 /** Benches of a minute or more each, run with --full or by name, so the default set stays near 5 minutes. */
-const FULL_ONLY = new Set<string>(['sync-backfill', 'snowflake-models', 'bigquery-models', 'events-latency']);
+const FULL_ONLY = new Set<string>([
+  'warehouse-load',
+  'sync-backfill',
+  'snowflake-models',
+  'bigquery-models',
+  'sandbox-pages',
+  'events-latency',
+]);
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
 if (values.full) process.env.BENCH_FULL = '1';
