@@ -28,7 +28,7 @@ const BENCHES = [
   'events-latency',
 ] as const;
 
-/** Benches of a minute or more each, run with --full or by name, so the default set stays near 5 minutes. */
+/** Benches left out of the default set so it stays near 5 minutes; run with --full or by name. */
 const FULL_ONLY = new Set<string>([
   'warehouse-load',
   'sync-backfill',
