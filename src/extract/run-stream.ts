@@ -283,8 +283,8 @@ function toClassified(error: unknown): ClassifiedError {
   return new ClassifiedError(errorMessage(error), { kind: 'terminal', cause: error });
 }
 
-/** A stream the run never started because it was asked to stop first. */
-export function notStartedResult(task: StreamTask): StreamResult {
+/** The report line of a stream that read nothing and kept its watermark. */
+export function idleResult(task: StreamTask): StreamResult {
   return {
     object: task.object.object,
     entity: task.entity,
@@ -297,8 +297,12 @@ export function notStartedResult(task: StreamTask): StreamResult {
     deleted: 0,
     seconds: 0,
     watermark: task.previousWatermark,
-    stopped: true,
   };
+}
+
+/** A stream the run never started because it was asked to stop first. */
+export function notStartedResult(task: StreamTask): StreamResult {
+  return { ...idleResult(task), stopped: true };
 }
 
 /** A report line for rows deleted outside a stream (audit trail, reconciliation). */

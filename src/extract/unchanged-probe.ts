@@ -48,7 +48,7 @@ import type { WindowProbe, WindowProbeAnswer } from '../intacct/client.ts';
 import type { TableSpec } from '../warehouse/table-spec.ts';
 import type { ColumnBound, ColumnRange, Warehouse, WindowCountRequest } from '../warehouse/warehouse.ts';
 import { type FieldRange, type RangeBound, type StreamTask, windowFilter, windowRanges } from './plan.ts';
-import { type StreamResult, sessionEntity } from './run-stream.ts';
+import { type StreamResult, idleResult, sessionEntity } from './run-stream.ts';
 
 /**
  * Functions per probe request. Intacct documents no maximum (intacct-protocol-facts.md §7: the XSD
@@ -318,22 +318,5 @@ export async function recordUnchanged(
     watermark: task.previousWatermark,
     loadId,
   });
-  return { ...unchangedResult(task), seconds: (Date.now() - started) / 1000 };
-}
-
-/** The report line of a stream the probe proved unchanged: nothing read, the watermark kept. */
-export function unchangedResult(task: StreamTask): StreamResult {
-  return {
-    object: task.object.object,
-    entity: task.entity,
-    mode: task.mode,
-    slice: task.slice,
-    rowsRead: 0,
-    pages: 0,
-    inserted: 0,
-    updated: 0,
-    deleted: 0,
-    seconds: 0,
-    watermark: task.previousWatermark,
-  };
+  return { ...idleResult(task), seconds: (Date.now() - started) / 1000 };
 }
