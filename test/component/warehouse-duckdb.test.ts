@@ -247,12 +247,25 @@ describe('DuckDB warehouse: load and merge', () => {
   });
 
   it('stages beside the database file and clears what a killed run left there', async () => {
+    // A run killed after finishing a stage: its view and file stay behind.
+    const killed = await wh.openStage(spec, 'load-killed');
+    await killed.append([row('1', '1.00', '2026-11-01T08:00:00.000Z')]);
+    await killed.finish();
     await wh.close();
     const stale = `${path}.stage-killed`;
     mkdirSync(stale);
     writeFileSync(join(stale, 'gl_detail__x.csv'), '1,\n');
     wh = await open();
     expect(existsSync(stale)).toBe(false);
+    const views = async () =>
+      (
+        await wh.query<{ n: number }>(
+          "select count(*) as n from duckdb_views() where schema_name = 'intacct_staging' and not internal",
+        )
+      )[0]?.n;
+    expect(await views()).toBe(1);
+    await wh.migrate();
+    expect(await views()).toBe(0);
     const stage = await wh.openStage(spec, 'load-y');
     const file = (stage as unknown as { file: string }).file;
     expect(dirname(dirname(file))).toBe(dirname(path));

@@ -179,7 +179,22 @@ export class DuckDBWarehouse implements Warehouse {
     }
     const result = await control.migrateControlTables(this.#db as Kysely<unknown>, this.#schemas.raw);
     if (result.applied.length > 0) this.#logger.info('control tables migrated', { applied: result.applied });
+    await this.#dropOrphanedStages();
     return result;
+  }
+
+  /**
+   * Staging views whose files are gone: a killed run's (its folder was cleared when this warehouse
+   * opened). Reading one would fail, so they go before a run starts; live stages are this object's.
+   */
+  async #dropOrphanedStages(): Promise<void> {
+    const views = await this.query<{ view_name: string }>(
+      'select view_name from duckdb_views() where schema_name = $1 and not internal',
+      [this.#schemas.staging],
+    );
+    for (const { view_name } of views) {
+      if (!this.#stages.has(view_name)) await this.dropStage(view_name);
+    }
   }
 
   async #existingColumns(schema: string, table: string): Promise<ExistingColumn[] | null> {
