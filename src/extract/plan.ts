@@ -113,12 +113,7 @@ export function planStreams(input: PlanInput): StreamTask[] {
         const byRows = rows === undefined ? MAX_SLICES : Math.max(1, Math.ceil(rows / perSlice));
         const range = object.large ? input.keyRanges?.get(stateKey(object.object, entity)) : undefined;
         const keySlices =
-          range && rows !== undefined && byRows > 1
-            ? splitKeys(range.first, range.last, Math.min(MAX_SLICES, byRows))
-            : undefined;
-        const count = object.large
-          ? Math.min(sliceCount(to - from + 1, input.backfill.sliceDays * DAY_MS), byRows)
-          : 1;
+          range && byRows > 1 ? splitKeys(range.first, range.last, Math.min(MAX_SLICES, byRows)) : undefined;
         if (keySlices) {
           keySlices.forEach((keys, i) => {
             tasks.push({
@@ -132,6 +127,9 @@ export function planStreams(input: PlanInput): StreamTask[] {
           });
           continue;
         }
+        const count = object.large
+          ? Math.min(sliceCount(to - from + 1, input.backfill.sliceDays * DAY_MS), byRows)
+          : 1;
         const width = Math.ceil((to - from + 1) / count);
         for (let i = 0; i < count; i++) {
           const start = from + i * width;

@@ -427,7 +427,10 @@ export class IntacctClient {
   /**
    * The count of a filtered `query` read and its lowest and highest keys, in one request of two
    * one-row queries (ascending and descending by key): what a backfill needs to split a large read
-   * into key ranges of about equal size. Keys are null when the read is empty.
+   * into key ranges of about equal size. Keys are null when the read is empty. Sources
+   * (intacct-protocol-facts.md §4, High): `orderby/order` takes `<ascending/>` or `<descending/>`,
+   * and `<data>` carries `totalcount`; a one-row query is the usual cheap count (§4, Medium). `select`
+   * also takes `min`/`max`, but the shape of an aggregate's answer is less well sourced than this.
    */
   async keyRange(
     req: Omit<CountRequest, 'method'>,

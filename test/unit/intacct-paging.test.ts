@@ -13,6 +13,22 @@ const envelope = {
   authenticationErrors: [],
   results: [],
 };
+/** A `query` answer: the page's records and its <data> attributes. */
+const queryPage = (
+  records: RawRecord[],
+  data: { totalCount?: number; numRemaining: number; offset?: number },
+): RecordPage => ({
+  envelope,
+  records,
+  data: {
+    listType: 'X',
+    count: records.length,
+    totalCount: data.totalCount,
+    numRemaining: data.numRemaining,
+    resultId: '',
+    offset: data.offset ?? 0,
+  },
+});
 const rows = (n: number): RawRecord[] =>
   Array.from({ length: n }, (_, i) => ({ RECORDNO: String(i + 1), V: `v${i + 1}` }));
 
@@ -138,18 +154,11 @@ describe('paging', () => {
       const offset = Number(/<offset>(\d+)<\/offset>/.exec(xml)?.[1]);
       const slice = all.slice(offset, offset + 200);
       await new Promise((r) => setTimeout(r, Math.random() * 5));
-      return {
-        envelope,
-        records: slice,
-        data: {
-          listType: 'X',
-          count: slice.length,
-          totalCount: all.length,
-          numRemaining: all.length - offset - slice.length,
-          resultId: '',
-          offset,
-        },
-      };
+      return queryPage(slice, {
+        totalCount: all.length,
+        numRemaining: all.length - offset - slice.length,
+        offset,
+      });
     };
     const out: RawRecord[] = [];
     for await (const b of pageRecords(
@@ -244,18 +253,7 @@ describe('paging', () => {
       const after = Number(/RECORDNO<\/field><value>(\d+)/.exec(serialize(fn.body))?.[1] ?? 0);
       log.push(`fetch after ${after}`);
       const slice = all.filter((r) => Number(r.RECORDNO) > after).slice(0, 200);
-      return {
-        envelope,
-        records: slice,
-        data: {
-          listType: 'X',
-          count: slice.length,
-          totalCount: undefined,
-          numRemaining: all.length - after - slice.length,
-          resultId: '',
-          offset: 0,
-        },
-      };
+      return queryPage(slice, { numRemaining: all.length - after - slice.length });
     };
     const out: string[] = [];
     for await (const page of pageRecords(

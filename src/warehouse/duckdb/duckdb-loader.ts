@@ -21,14 +21,7 @@ import type { FieldType } from '../../intacct/objects/descriptor.ts';
 import type { StageRow, StageWriter } from '../warehouse.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
 
-export const CHUNK_ROWS = 2048;
-
-/** A finished stage's file, for the warehouse to make readable as `table`. */
-export interface StagedFile {
-  readonly table: string;
-  readonly file: string;
-  readonly rows: number;
-}
+const CHUNK_ROWS = 2048;
 
 const DECIMAL_TEXT = /^-?(\d{1,29})(?:\.\d{1,9})?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -38,18 +31,17 @@ export class DuckDBStageWriter implements StageWriter {
   readonly file: string;
   readonly #handle: FileHandle;
   readonly #types: readonly FieldType[];
-  readonly #onFinish: (staged: StagedFile) => Promise<void>;
+  readonly #onFinish: (file: string) => Promise<void>;
   #rows = 0;
   #closed = false;
-  /** The number of rows once finished (readable as the view); undefined before. */
-  finishedRows: number | undefined;
+  #finished = false;
 
   private constructor(
     table: string,
     file: string,
     handle: FileHandle,
     types: readonly FieldType[],
-    onFinish: (staged: StagedFile) => Promise<void>,
+    onFinish: (file: string) => Promise<void>,
   ) {
     this.table = table;
     this.file = file;
@@ -66,7 +58,7 @@ export class DuckDBStageWriter implements StageWriter {
     directory: string,
     table: string,
     dataColumnTypes: readonly FieldType[],
-    onFinish: (staged: StagedFile) => Promise<void>,
+    onFinish: (file: string) => Promise<void>,
   ): Promise<DuckDBStageWriter> {
     const file = join(directory, `${table}-${randomUUID()}.csv`);
     const handle = await open(file, 'wx');
@@ -145,10 +137,15 @@ export class DuckDBStageWriter implements StageWriter {
           cause: error,
         });
       }
-      await this.#onFinish({ table: this.table, file: this.file, rows: this.#rows });
-      this.finishedRows = this.#rows;
+      await this.#onFinish(this.file);
+      this.#finished = true;
     }
     return { table: this.table, rows: this.#rows };
+  }
+
+  /** The number of rows once finished (readable as the view); undefined before. */
+  get finishedRows(): number | undefined {
+    return this.#finished ? this.#rows : undefined;
   }
 
   /** Closes the file if still open (a stream that failed) and removes it. */

@@ -94,12 +94,6 @@ export interface DuckDBWarehouseOptions {
   readonly threads?: number;
   /** Run MERGEs one at a time (default true). */
   readonly serialMerges?: boolean;
-  /**
-   * Where staged slices are written as CSV files. Default: a fresh folder beside the database file
-   * (where the user gave the job room to write; DuckDB spills there too), or in the OS temp folder
-   * for an in-memory database.
-   */
-  readonly stageDirectory?: string;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
   /** Clock for leases and load times (tests move it). */
@@ -134,13 +128,16 @@ export class DuckDBWarehouse implements Warehouse {
   #mergeTurn: Promise<unknown> = Promise.resolve();
   /** Stages by staging view name; their files go when the stage is dropped or the warehouse closes. */
   readonly #stages = new Map<string, DuckDBStageWriter>();
+  /**
+   * Where staged slices are written as CSV files: a fresh folder beside the database file (where the
+   * user gave the job room to write; DuckDB spills there too), or in the OS temp folder for an
+   * in-memory database. Removed when the warehouse closes.
+   */
   readonly #stageDirectory: string;
-  readonly #ownsStageDirectory: boolean;
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
-    this.#ownsStageDirectory = options.stageDirectory === undefined;
-    this.#stageDirectory = options.stageDirectory ?? newStageDirectory(options.path);
+    this.#stageDirectory = newStageDirectory(options.path);
     this.#schemas = {
       staging: assertIdentifier(options.schemas.staging, 'staging schema'),
       raw: assertIdentifier(options.schemas.raw, 'raw schema'),
@@ -260,10 +257,10 @@ export class DuckDBWarehouse implements Warehouse {
       this.#stageDirectory,
       table,
       columns.map((c) => c.type),
-      async (staged) => {
+      async (file) => {
         await this.#db.executeQuery(
           CompiledQuery.raw(
-            `CREATE VIEW "${this.#schemas.staging}"."${table}" AS ${stagedFileSelect(staged.file, columns)}`,
+            `CREATE VIEW "${this.#schemas.staging}"."${table}" AS ${stagedFileSelect(file, columns)}`,
           ),
         );
       },
@@ -316,7 +313,8 @@ export class DuckDBWarehouse implements Warehouse {
    * One pass over the stage instead of two for unique keys without deletes (the stream's case): the
    * MERGE's affected rows are its inserts and updates, and its inserts are what the table grew by
    * within this transaction (snapshot isolation: other streams' MERGEs are not seen). Counting the
-   * table costs milliseconds; `RETURNING merge_action` was measured at 25 µs a row, half the MERGE.
+   * table costs milliseconds; `RETURNING merge_action`, tried first, hands a row per change back to
+   * the job and made the MERGE about 60% dearer.
    * Staged keys are never null here (paging refuses a record without its key), so every staged row
    * is a source row.
    */
@@ -548,8 +546,7 @@ export class DuckDBWarehouse implements Warehouse {
   async close(): Promise<void> {
     await this.#db.destroy();
     this.#instance.closeSync();
-    if (this.#ownsStageDirectory) rmSync(this.#stageDirectory, { recursive: true, force: true });
-    else for (const stage of this.#stages.values()) await stage.discard();
+    rmSync(this.#stageDirectory, { recursive: true, force: true });
   }
 }
 
