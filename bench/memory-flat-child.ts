@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../src/core/logger.ts';
-import { compileRowConverter } from '../src/extract/typing.ts';
+import { compilePageConverter } from '../src/extract/typing.ts';
 import { glDetail } from '../src/intacct/objects/gl-detail.ts';
 import { parseRecordPage } from '../src/intacct/record-stream.ts';
 import { DuckDBWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.ts';
@@ -65,7 +65,7 @@ const warehouse = await DuckDBWarehouse.open({
 try {
   await warehouse.migrate();
   await warehouse.ensureTable(spec, 'raw', 'evolve');
-  const convert = compileRowConverter(columns, 'RECORDNO', 'America/Los_Angeles');
+  const convert = compilePageConverter(columns, 'RECORDNO', 'America/Los_Angeles');
   const perStream = Math.ceil(LINES / STREAMS);
   await Promise.all(
     Array.from({ length: STREAMS }, async (_, s) => {
@@ -75,7 +75,7 @@ try {
         const stage = await warehouse.openStage(spec, `load-${s}-${slice}`);
         for (let first = slice; first < Math.min(end + 1, slice + SLICE); first += PAGE) {
           const count = Math.min(PAGE, end + 1 - first, slice + SLICE - first);
-          await stage.append(parseRecordPage(page(first, count)).records.map(convert));
+          await stage.append(convert(parseRecordPage(page(first, count)).rows));
         }
         const { table } = await stage.finish();
         await warehouse.merge({ spec, stagingTable: table, loadId: 'load', entity: 'US1', uniqueKeys: true });

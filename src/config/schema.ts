@@ -90,7 +90,7 @@ const duckdb = z
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'must be a size such as 256MB or 1GB')
       .optional()
       .describe(
-        "DuckDB's buffer pool and operator memory, default 256MB (beyond it DuckDB spills to the database's temp directory). The pool caches table blocks up to this limit, so a lower limit is a lower, flatter peak; raise it if a large models build reports DuckDB 'Out of Memory'. With serialMerges false, keep it at 512MB or more; see bench/RESULTS.md.",
+        "DuckDB's buffer pool and operator memory, default 128MB (beyond it DuckDB spills to the database's temp directory). The pool caches table blocks up to this limit, so it bounds the job's peak however large the load; raise it if a large models build reports DuckDB 'Out of Memory'. With serialMerges false, keep it at 512MB or more; see bench/RESULTS.md.",
       ),
     threads: z.coerce
       .number()

@@ -4,26 +4,31 @@ import type { Logger } from '../core/logger.ts';
 import type { Progress } from '../core/progress.ts';
 import { type Filter, f } from '../intacct/filter.ts';
 import { OBJECTS } from '../intacct/objects/index.ts';
+import type { RecordRows } from '../intacct/record-rows.ts';
 import type { RawRecord } from '../intacct/record-stream.ts';
 import { type TableSpec, dataColumns } from '../warehouse/table-spec.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { type StreamTask, keySliceFilter, windowFilter } from './plan.ts';
-import { ValueError, compileRowConverter } from './typing.ts';
+import { ValueError, compilePageConverter } from './typing.ts';
+
+export interface ReadRequest {
+  readonly object: string;
+  readonly fields: readonly string[];
+  readonly filter?: Filter;
+  readonly orderBy?: readonly string[];
+  /** The record key, when it is not RECORDNO. */
+  readonly key?: string;
+  readonly entity: string | null;
+  /** At the top level, also records private to an entity (company-wide lists). */
+  readonly showPrivate?: boolean;
+  readonly signal?: AbortSignal;
+}
 
 /** What the engine needs from the Intacct client to read one stream. */
 export interface RecordReader {
-  readRecords(request: {
-    readonly object: string;
-    readonly fields: readonly string[];
-    readonly filter?: Filter;
-    readonly orderBy?: readonly string[];
-    /** The record key, when it is not RECORDNO. */
-    readonly key?: string;
-    readonly entity: string | null;
-    /** At the top level, also records private to an entity (company-wide lists). */
-    readonly showPrivate?: boolean;
-    readonly signal?: AbortSignal;
-  }): AsyncIterable<RawRecord[]>;
+  readRecords(request: ReadRequest): AsyncIterable<RawRecord[]>;
+  /** The same pages as rows of values: the bulk path, no object per record. */
+  readRows(request: ReadRequest): AsyncIterable<RecordRows>;
 }
 
 export interface StreamResult {
@@ -114,7 +119,7 @@ async function readStream(
   const started = Date.now();
   const { object } = task;
   const columns = dataColumns(ctx.spec);
-  const convert = compileRowConverter(columns, object.key, ctx.timeZone);
+  const convert = compilePageConverter(columns, object.key, ctx.timeZone);
   const watermarkIndex =
     ctx.spec.watermark === undefined ? -1 : columns.findIndex((c) => c.name === ctx.spec.watermark);
   // Only a creation timestamp can stand in for a missing watermark; a creation date cannot.
@@ -149,7 +154,7 @@ async function readStream(
   const orderBy = [object.key];
   let stopped = false;
   try {
-    for await (const page of ctx.reader.readRecords({
+    for await (const page of ctx.reader.readRows({
       object: object.object,
       fields: select,
       ...(filter ? { filter } : {}),
@@ -159,7 +164,7 @@ async function readStream(
       ...(object.entityScope === 'top' ? { showPrivate: true } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     })) {
-      const rows = page.map(convert);
+      const rows = convert(page);
       for (const row of rows) {
         const mark =
           (watermarkIndex >= 0 ? row[watermarkIndex] : null) ??

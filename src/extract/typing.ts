@@ -1,6 +1,7 @@
 import { isDecimal } from '../core/decimal.ts';
 import { parseIntacctDate, parseIntacctTimestamp, toIsoUtc } from '../core/time.ts';
 import type { FieldType } from '../intacct/objects/descriptor.ts';
+import type { RecordRows } from '../intacct/record-rows.ts';
 
 /** A raw Intacct record: upper-case field names, values exactly as Intacct sent them. */
 export type RawRecord = Readonly<Record<string, string | null>>;
@@ -71,33 +72,66 @@ function converter(type: FieldType, timeZone: string): Convert {
 }
 
 /**
- * Compiles a converter from raw records to staged rows for one table, once per stream: the
- * per-row work is one array fill with a precomputed function per column (this is the hot path).
+ * The page converter for one table, compiled once per stream: each page's field order is matched to
+ * the table's columns once, then every row is one array fill with a precomputed function per column
+ * (this is the hot path). Dates and times repeat down a page (a batch's lines share them), so each
+ * column remembers its last conversion.
  */
-export function compileRowConverter(
+export function compilePageConverter(
   columns: readonly TypedColumn[],
   keyField: string,
   timeZone: string,
-): (record: RawRecord) => StagedRow {
-  const plan = columns.map((c) => ({
-    source: c.source ?? c.name.toUpperCase(),
-    type: c.type,
-    convert: converter(c.type, timeZone),
-  }));
-  return (record) => {
-    const row: StagedRow = new Array(plan.length);
-    for (let i = 0; i < plan.length; i++) {
-      const p = plan[i]!;
-      const text = record[p.source];
-      // Intacct writes a null as an empty element.
-      if (text === null || text === undefined || text === '') {
-        row[i] = null;
-        continue;
-      }
-      const value = p.convert(text);
-      if (value === undefined) throw new ValueError(p.source, text, p.type, record[keyField] ?? null);
-      row[i] = value;
+): (page: RecordRows) => StagedRow[] {
+  const plan = columns.map((c) => {
+    const convert = converter(c.type, timeZone);
+    return { source: c.source ?? c.name.toUpperCase(), type: c.type, convert: remembering(c.type, convert) };
+  });
+  const n = plan.length;
+  let fields: readonly string[] | undefined;
+  let at: number[] = [];
+  let keyAt = -1;
+  return (page) => {
+    if (page.fields !== fields) {
+      fields = page.fields;
+      at = plan.map((p) => page.indexOf(p.source));
+      keyAt = page.indexOf(keyField);
     }
-    return row;
+    const rows = page.rows;
+    const out = new Array<StagedRow>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const source = rows[r]!;
+      const row: StagedRow = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = at[i]!;
+        const text = k < 0 ? undefined : source[k];
+        // Intacct writes a null as an empty element.
+        if (text === null || text === undefined || text === '') {
+          row[i] = null;
+          continue;
+        }
+        const p = plan[i]!;
+        const value = p.convert(text);
+        if (value === undefined) {
+          throw new ValueError(p.source, text, p.type, keyAt < 0 ? null : (source[keyAt] ?? null));
+        }
+        row[i] = value;
+      }
+      out[r] = row;
+    }
+    return out;
+  };
+}
+
+/** Dates and times with a one-value memory; other types as they are. */
+function remembering(type: FieldType, convert: Convert): Convert {
+  if (type !== 'date' && type !== 'timestamp') return convert;
+  let lastText: string | undefined;
+  let lastValue: string | undefined;
+  return (text) => {
+    if (text !== lastText) {
+      lastValue = convert(text);
+      lastText = text;
+    }
+    return lastValue;
   };
 }

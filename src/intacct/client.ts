@@ -18,6 +18,7 @@ import {
 import { type Filter, toFilterXml, toQueryString } from './filter.ts';
 import { Governor } from './governor.ts';
 import { type PagingStats, pageRecords } from './paging.ts';
+import type { RecordRows } from './record-rows.ts';
 import { type RawRecord, type RecordPage, readRecordPage } from './record-stream.ts';
 import {
   type ObjectDefinition,
@@ -403,6 +404,11 @@ export class IntacctClient {
 
   /** Streams raw records in pages; each record exactly once. */
   async *readRecords(req: ReadRequest): AsyncIterable<RawRecord[]> {
+    for await (const rows of this.readRows(req)) yield rows.toRecords();
+  }
+
+  /** As readRecords, each page as rows of values (the bulk read: no object per record). */
+  async *readRows(req: ReadRequest): AsyncIterable<RecordRows> {
     const entity = req.entity || '';
     yield* pageRecords(
       {

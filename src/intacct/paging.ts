@@ -3,7 +3,8 @@ import type { Logger } from '../core/logger.ts';
 import { isCursorExpired } from './classify.ts';
 import { type IntacctFunction, query, readByQuery, readMore } from './envelope.ts';
 import { type Filter, f, toFilterXml, toQueryString, v } from './filter.ts';
-import type { RawRecord, RecordPage } from './record-stream.ts';
+import type { RecordRows } from './record-rows.ts';
+import type { RecordPage } from './record-stream.ts';
 
 /**
  * Paging over Intacct result sets, yielding each record exactly once:
@@ -82,8 +83,13 @@ function withKey(
   return out;
 }
 
-function keyOf(record: RawRecord, key: string, object: string): string {
-  const k = record[key];
+/** The key of each row of a page, in order; a record without its key is refused. */
+function keysOf(rows: RecordRows, key: string, object: string): string[] {
+  const at = rows.indexOf(key);
+  return rows.rows.map((row) => keyIn(at < 0 ? undefined : row[at], key, object));
+}
+
+function keyIn(k: string | null | undefined, key: string, object: string): string {
   if (k === null || k === undefined || k === '') {
     throw new ClassifiedError(`${object} record without its key ${key}`, {
       kind: 'terminal',
@@ -93,13 +99,19 @@ function keyOf(record: RawRecord, key: string, object: string): string {
   return k;
 }
 
-/** Yields pages of records (each a batch), every record exactly once. */
+/** The rows of a page whose keys the tracker has not seen. */
+function newRows(rows: RecordRows, keys: KeyTracker, plan: PagingPlan): RecordRows {
+  const pageKeys = keysOf(rows, plan.key, plan.object);
+  return rows.filter((i) => keys.add(pageKeys[i]!));
+}
+
+/** Yields pages of records (each a batch of rows), every record exactly once. */
 export async function* pageRecords(
   plan: PagingPlan,
   fetch: PageFetcher,
   logger: Logger,
   stats: PagingStats = { pages: 0, rows: 0, cursorResumes: 0, duplicatesDropped: 0, countMismatches: 0 },
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<RecordRows> {
   if (plan.method === 'query') yield* queryPages(plan, fetch, logger, stats);
   else yield* readByQueryPages(plan, fetch, logger, stats);
 }
@@ -109,7 +121,7 @@ async function* readByQueryPages(
   fetch: PageFetcher,
   logger: Logger,
   stats: PagingStats,
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<RecordRows> {
   const keys = new KeyTracker();
   const fields = withKey(plan.fields, plan.key, []);
   let resumeAfter: string | undefined;
@@ -145,22 +157,22 @@ async function* readByQueryPages(
       if (
         prevRemaining !== undefined &&
         remaining !== undefined &&
-        prevRemaining - page.records.length !== remaining
+        prevRemaining - page.rows.length !== remaining
       ) {
         stats.countMismatches++;
         logger.warn('intacct paging: inconsistent counts (a page was lost); resuming after the last key', {
           object: plan.object,
           before: prevRemaining,
-          count: page.records.length,
+          count: page.rows.length,
           remaining,
         });
         expired = true;
         break;
       }
       prevRemaining = remaining;
-      const fresh = page.records.filter((r) => keys.add(keyOf(r, plan.key, plan.object)));
-      stats.duplicatesDropped += page.records.length - fresh.length;
-      if (page.records.length > 0 && fresh.length === 0) {
+      const fresh = newRows(page.rows, keys, plan);
+      stats.duplicatesDropped += page.rows.length - fresh.length;
+      if (page.rows.length > 0 && fresh.length === 0) {
         // A cursor that only returns rows we already have is looping; give it one more chance.
         if (++stalePages > 1) {
           throw new ClassifiedError(
@@ -179,7 +191,7 @@ async function* readByQueryPages(
       }
       const resultId = page.data?.resultId ?? '';
       if ((remaining ?? 0) <= 0) break;
-      if (resultId === '' || page.records.length === 0) {
+      if (resultId === '' || page.rows.length === 0) {
         logger.warn('intacct paging: cursor ended early; resuming after the last key', {
           object: plan.object,
         });
@@ -239,7 +251,7 @@ async function* keysetPages(
   select: readonly string[],
   fetch: PageFetcher,
   stats: PagingStats,
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<RecordRows> {
   const pageAfter = (after: string | undefined): Promise<RecordPage> => {
     const next =
       after === undefined ? undefined : f.gt(plan.key, NUMERIC.test(after) ? v.num(after) : v.str(after));
@@ -262,8 +274,7 @@ async function* keysetPages(
   for (;;) {
     const page = await pending;
     stats.pages++;
-    for (const record of page.records) {
-      const key = keyOf(record, plan.key, plan.object);
+    for (const key of keysOf(page.rows, plan.key, plan.object)) {
       if (after !== undefined && compareKeys(key, after) <= 0) {
         throw new ClassifiedError(
           `paging loop detected reading ${plan.object}: key ${key} came after ${after} in key order`,
@@ -272,15 +283,15 @@ async function* keysetPages(
       }
       after = key;
     }
-    const more = page.records.length > 0 && (page.data?.numRemaining ?? 0) > 0;
+    const more = page.rows.length > 0 && (page.data?.numRemaining ?? 0) > 0;
     if (more) {
       pending = pageAfter(after);
       // A caller that stops early never awaits the page read ahead; its failure is not news.
       pending.catch(() => undefined);
     }
-    if (page.records.length > 0) {
-      stats.rows += page.records.length;
-      yield page.records;
+    if (page.rows.length > 0) {
+      stats.rows += page.rows.length;
+      yield page.rows;
     }
     if (!more) return;
   }
@@ -291,7 +302,7 @@ async function* queryPages(
   fetch: PageFetcher,
   logger: Logger,
   stats: PagingStats,
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<RecordRows> {
   if (plan.fields === '*') throw new RangeError('the query function needs a field list (no *)');
   const orderBy = plan.orderBy ?? [];
   const order = [...orderBy.filter((o) => o !== plan.key), plan.key];
@@ -338,16 +349,16 @@ async function* queryPages(
         { kind: 'transient', level: 'result' },
       );
     }
-    const fresh = page.records.filter((r) => keys.add(keyOf(r, plan.key, plan.object)));
-    stats.duplicatesDropped += page.records.length - fresh.length;
+    const fresh = newRows(page.rows, keys, plan);
+    stats.duplicatesDropped += page.rows.length - fresh.length;
     if (fresh.length > 0) {
       stats.rows += fresh.length;
       yield fresh;
     }
-    offset += page.records.length;
+    offset += page.rows.length;
     const remaining = page.data?.numRemaining ?? 0;
     if (remaining <= 0 || (total !== undefined && offset >= total)) return;
-    if (page.records.length === 0) {
+    if (page.rows.length === 0) {
       if (++emptyPages > 1) {
         throw new ClassifiedError(
           `paging loop detected reading ${plan.object}: empty pages with rows remaining`,

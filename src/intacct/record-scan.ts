@@ -6,7 +6,7 @@
  * objects per field (bench/gl-backfill.ts profile). Strict: a mismatched close tag, an unknown
  * entity or a cut-off section throws, and the caller treats the page as malformed (never partial).
  */
-import type { RawRecord } from './record-stream.ts';
+import { type RecordRow, RecordRows } from './record-rows.ts';
 
 export class ScanError extends Error {}
 
@@ -102,10 +102,37 @@ function closeTag(text: string, at: number, name: string): number {
 }
 
 /**
- * Reads the content of element `name` (its open tag ends before `from`) into `record`: a leaf's
+ * The row being read and the page's field names: each value is stored at its field's index. A
+ * field's name is first compared with the name that followed the previous field in the page (records
+ * of a page almost always carry the same fields in the same order), so the usual field costs no
+ * slice of its name and no lookup.
+ */
+class RowBuilder {
+  readonly fields: string[] = [];
+  readonly #index = new Map<string, number>();
+  row: RecordRow = [];
+
+  /** Index of `name`, adding it when new. */
+  indexOf(name: string): number {
+    let at = this.#index.get(name);
+    if (at === undefined) {
+      at = this.fields.push(name) - 1;
+      this.#index.set(name, at);
+    }
+    return at;
+  }
+
+  /** A field that appears twice keeps its last non-empty value; an empty one never hides a value. */
+  put(at: number, value: string | null): void {
+    if (value !== null || this.row[at] === undefined) this.row[at] = value;
+  }
+}
+
+/**
+ * Reads the content of element `name` (its open tag ends before `from`) into the row: a leaf's
  * text is stored under `path`, children under `path.child`. Returns the index after `</name>`.
  */
-function readElement(text: string, from: number, name: string, path: string, record: RawRecord): number {
+function readElement(text: string, from: number, name: string, path: string, out: RowBuilder): number {
   let i = from;
   let value = '';
   let leaf = true;
@@ -119,10 +146,7 @@ function readElement(text: string, from: number, name: string, path: string, rec
     const c = text.charCodeAt(lt + 1);
     if (c === SLASH) {
       const after = closeTag(text, lt, name);
-      if (leaf) {
-        const v = value === '' ? null : value;
-        if (v !== null || !(path in record)) record[path] = v;
-      }
+      if (leaf) out.put(out.indexOf(path), value === '' ? null : value);
       return after;
     }
     if (c === BANG) {
@@ -146,9 +170,9 @@ function readElement(text: string, from: number, name: string, path: string, rec
     const { end, selfClosing } = tagEnd(text, ne);
     const childPath = `${path}.${child}`;
     if (selfClosing) {
-      if (!(childPath in record)) record[childPath] = null;
+      out.put(out.indexOf(childPath), null);
       i = end + 1;
-    } else i = readElement(text, end + 1, child, childPath, record);
+    } else i = readElement(text, end + 1, child, childPath, out);
   }
 }
 
@@ -156,12 +180,9 @@ function readElement(text: string, from: number, name: string, path: string, rec
  * Reads the records of a `<data>` element whose open tag ends just before `from`; returns them and
  * the index of its `</data>`.
  */
-export function scanRecords(text: string, from: number): { records: RawRecord[]; closeAt: number } {
-  const records: RawRecord[] = [];
-  // Field names of the previous record: records of a page repeat them, and reusing the same
-  // strings spares a slice and a property-name lookup per field.
-  const names: Names = { prev: [], cur: [], general: false };
-  let template: RawRecord | undefined;
+export function scanRecords(text: string, from: number): { rows: RecordRows; closeAt: number } {
+  const rows: RecordRow[] = [];
+  const out = new RowBuilder();
   let i = from;
   for (;;) {
     const lt = text.indexOf('<', i);
@@ -169,7 +190,7 @@ export function scanRecords(text: string, from: number): { records: RawRecord[];
     const c = text.charCodeAt(lt + 1);
     if (c === SLASH) {
       closeTag(text, lt, 'data');
-      return { records, closeAt: lt };
+      return { rows: new RecordRows(out.fields, rows), closeAt: lt };
     }
     if (c === BANG || c === QUESTION) {
       i = skipSpecial(text, lt);
@@ -179,60 +200,19 @@ export function scanRecords(text: string, from: number): { records: RawRecord[];
     const name = text.slice(lt + 1, ne);
     if (name === '') throw new ScanError(`empty tag name at ${lt}`);
     const open = tagEnd(text, ne);
-    let record: RawRecord = {};
-    if (open.selfClosing) {
-      i = open.end + 1;
-    } else {
-      // Records of a page almost always hold the same fields in the same order: each starts as a
-      // copy of the previous one's shape (every field null), one allocation of the right size
-      // instead of a property store that grows and is copied field by field. A record whose fields
-      // differ is read again from nothing, so the result never depends on the shortcut.
-      // Nested or CDATA fields (the general element walk) can add keys the names do not show.
-      const shaped = template !== undefined;
-      if (shaped) record = { ...template };
-      const start = open.end + 1;
-      names.general = false;
-      i = readFields(text, start, name, record, names);
-      if (shaped && (names.general || !sameNames(names.cur, names.prev))) {
-        record = {};
-        names.cur.length = 0;
-        readFields(text, start, name, record, names);
-        template = undefined;
-      }
-      template = names.general ? undefined : (template ?? shapeOf(record));
-      const done = names.prev;
-      names.prev = names.cur;
-      names.cur = done;
-      done.length = 0;
-    }
-    records.push(record);
+    // Sized for the fields seen so far: one allocation, filled in order.
+    out.row = new Array(out.fields.length);
+    i = open.selfClosing ? open.end + 1 : readFields(text, open.end + 1, name, out);
+    rows.push(out.row);
   }
 }
 
-/** Field names of the previous and the current record, and whether the current one took the general walk. */
-interface Names {
-  prev: string[];
-  cur: string[];
-  general: boolean;
-}
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-/** The record's keys, in order, each null. */
-function shapeOf(record: RawRecord): RawRecord {
-  const shape: RawRecord = {};
-  for (const key in record) shape[key] = null;
-  return shape;
-}
-
 /** The fields of one record element (their open tags start after `from`); returns the index after `</name>`. */
-function readFields(text: string, from: number, name: string, record: RawRecord, names: Names): number {
+function readFields(text: string, from: number, name: string, out: RowBuilder): number {
+  const fields = out.fields;
   let i = from;
-  for (let j = 0; ; j++) {
+  let next = 0;
+  for (;;) {
     const lt = text.indexOf('<', i);
     if (lt < 0) throw new ScanError('document is incomplete');
     const c = text.charCodeAt(lt + 1);
@@ -242,7 +222,8 @@ function readFields(text: string, from: number, name: string, record: RawRecord,
       i = skipSpecial(text, lt);
       continue;
     }
-    let field = names.prev[j];
+    let field = fields[next];
+    let at = next;
     let ne: number;
     if (
       field !== undefined &&
@@ -254,8 +235,9 @@ function readFields(text: string, from: number, name: string, record: RawRecord,
       ne = nameEnd(text, lt + 1);
       field = text.slice(lt + 1, ne);
       if (field === '') throw new ScanError(`empty tag name at ${lt}`);
+      at = out.indexOf(field);
     }
-    names.cur.push(field);
+    next = at + 1;
     // The common case, `<F>text</F>` or `<F/>`, without the general element walk.
     const gt = text.charCodeAt(ne);
     if (gt === GT) {
@@ -267,23 +249,18 @@ function readFields(text: string, from: number, name: string, record: RawRecord,
         text.charCodeAt(vlt + 2 + field.length) === GT
       ) {
         const raw = text.slice(ne + 1, vlt);
-        const v = raw === '' ? null : raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
-        if (v !== null || !(field in record)) record[field] = v;
+        out.put(at, raw === '' ? null : raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw);
         i = vlt + 3 + field.length;
         continue;
       }
-      names.general = true;
-      i = readElement(text, ne + 1, field, field, record);
+      i = readElement(text, ne + 1, field, field, out);
       continue;
     }
     const { end, selfClosing } = tagEnd(text, ne);
     if (selfClosing) {
-      if (!(field in record)) record[field] = null;
+      out.put(at, null);
       i = end + 1;
-    } else {
-      names.general = true;
-      i = readElement(text, end + 1, field, field, record);
-    }
+    } else i = readElement(text, end + 1, field, field, out);
   }
 }
 

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ClassifiedError } from '../core/errors.ts';
+import { RecordRows } from './record-rows.ts';
 import { ScanError, findDataContent, scanRecords } from './record-scan.ts';
 import { type ParsedResponse, readEnvelope, type XNode } from './response.ts';
 
@@ -28,7 +29,28 @@ export interface RecordPage {
   readonly envelope: ParsedResponse;
   /** Attributes of the first result's `<data>`; undefined when it had none. */
   readonly data: DataAttributes | undefined;
+  /** The records as rows of values (the bulk read's form). */
+  readonly rows: RecordRows;
+  /** The records by field name, made from `rows` when first asked for. */
   readonly records: RawRecord[];
+}
+
+/** A page whose named records are made only if something asks for them. */
+export function recordPage(
+  envelope: ParsedResponse,
+  data: DataAttributes | undefined,
+  rows: RecordRows,
+): RecordPage {
+  let records: RawRecord[] | undefined;
+  return {
+    envelope,
+    data,
+    rows,
+    get records() {
+      records ??= rows.toRecords();
+      return records;
+    },
+  };
 }
 
 interface Building {
@@ -88,7 +110,7 @@ export class RecordPageParser {
     const text = this.parts.join('');
     this.parts.length = 0;
     let start = -1;
-    let scanned: { records: RawRecord[]; closeAt: number } | undefined;
+    let scanned: { rows: RecordRows; closeAt: number } | undefined;
     try {
       start = findDataContent(text);
       if (start >= 0) scanned = scanRecords(text, start);
@@ -101,7 +123,7 @@ export class RecordPageParser {
       envelope.write(text.slice(0, start));
       envelope.write(text.slice(scanned.closeAt));
       const page = envelope.endIfData();
-      if (page) return { ...page, records: scanned.records };
+      if (page) return recordPage(page.envelope, page.data, scanned.rows);
     }
     const whole = new SaxesPageParser();
     whole.write(text);
@@ -248,20 +270,17 @@ class SaxesPageParser {
     }
     const envelope = readEnvelope(freeze(this.root!));
     const a = this.firstData?.attrs;
-    return {
-      envelope,
-      data: a
-        ? {
-            listType: a.listtype ?? '',
-            count: toInt(a.count),
-            totalCount: toInt(a.totalcount),
-            numRemaining: toInt(a.numremaining),
-            resultId: a.resultId ?? a.resultid ?? '',
-            offset: toInt(a.offset),
-          }
-        : undefined,
-      records: this.records,
-    };
+    const data = a
+      ? {
+          listType: a.listtype ?? '',
+          count: toInt(a.count),
+          totalCount: toInt(a.totalcount),
+          numRemaining: toInt(a.numremaining),
+          resultId: a.resultId ?? a.resultid ?? '',
+          offset: toInt(a.offset),
+        }
+      : undefined;
+    return recordPage(envelope, data, RecordRows.fromRecords(this.records));
   }
 }
 

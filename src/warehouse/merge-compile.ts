@@ -132,9 +132,18 @@ export function compileMerge(input: MergeCompileInput): RawBuilder<unknown> {
     ],
     sql`, `,
   );
-  const insertColumns = sql.join(
+  return sql`MERGE INTO ${table(input.rawSchema, spec.name)} AS ${sql.id(T)}
+USING (${compileDedupedSource(input)}) AS ${sql.id(S)}
+ON ${onClause(spec)}
+WHEN MATCHED AND ${ref(S, '_deleted_at')} IS NOT NULL AND ${ref(T, '_deleted_at')} IS NULL THEN UPDATE SET ${sql.id('_deleted_at')} = ${ref(S, '_deleted_at')}, ${sql.id('_load_id')} = ${input.loadId}, ${sql.id('_loaded_at')} = ${input.loadedAt}
+WHEN MATCHED AND ${ref(S, '_deleted_at')} IS NULL AND ${notOlder(spec)} AND ${changed(input)} THEN UPDATE SET ${updateSet}
+WHEN NOT MATCHED AND ${ref(S, '_deleted_at')} IS NULL THEN INSERT (${insertColumns(spec)}) VALUES (${insertValues(input)})`;
+}
+
+function insertColumns(spec: TableSpec): RawBuilder<unknown> {
+  return sql.join(
     [
-      ...columns.map((c) => sql.id(c.name)),
+      ...dataColumns(spec).map((c) => sql.id(c.name)),
       sql.id('_entity'),
       sql.id('_load_id'),
       sql.id('_loaded_at'),
@@ -142,9 +151,12 @@ export function compileMerge(input: MergeCompileInput): RawBuilder<unknown> {
     ],
     sql`, `,
   );
-  const insertValues = sql.join(
+}
+
+function insertValues(input: MergeCompileInput): RawBuilder<unknown> {
+  return sql.join(
     [
-      ...columns.map((c) => ref(S, c.name)),
+      ...dataColumns(input.spec).map((c) => ref(S, c.name)),
       sql`${input.entity}`,
       sql`${input.loadId}`,
       sql`${input.loadedAt}`,
@@ -152,12 +164,42 @@ export function compileMerge(input: MergeCompileInput): RawBuilder<unknown> {
     ],
     sql`, `,
   );
-  return sql`MERGE INTO ${table(input.rawSchema, spec.name)} AS ${sql.id(T)}
-USING (${compileDedupedSource(input)}) AS ${sql.id(S)}
-ON ${onClause(spec)}
-WHEN MATCHED AND ${ref(S, '_deleted_at')} IS NOT NULL AND ${ref(T, '_deleted_at')} IS NULL THEN UPDATE SET ${sql.id('_deleted_at')} = ${ref(S, '_deleted_at')}, ${sql.id('_load_id')} = ${input.loadId}, ${sql.id('_loaded_at')} = ${input.loadedAt}
-WHEN MATCHED AND ${ref(S, '_deleted_at')} IS NULL AND ${notOlder(spec)} AND ${changed(input)} THEN UPDATE SET ${updateSet}
-WHEN NOT MATCHED AND ${ref(S, '_deleted_at')} IS NULL THEN INSERT (${insertColumns}) VALUES (${insertValues})`;
+}
+
+/** An inclusive range of a one-column integer key, as canonical decimal text. */
+export interface KeyRange {
+  readonly low: string;
+  readonly high: string;
+}
+
+function rangePredicate(spec: TableSpec, range: KeyRange): RawBuilder<unknown> {
+  const key = sql.ref(singleKey(spec).name);
+  return sql`${key} BETWEEN CAST(${range.low} AS BIGINT) AND CAST(${range.high} AS BIGINT)`;
+}
+
+/** Rows of `entity` whose key lies in `range`: none means the staged slice is new to the table. */
+export function compileEntityRangeCount(input: MergeCompileInput, range: KeyRange): RawBuilder<unknown> {
+  return sql`SELECT COUNT(*) AS ${sql.id('n')} FROM ${table(input.rawSchema, input.spec.name)}
+WHERE ${sql.ref('_entity')} = ${input.entity} AND ${rangePredicate(input.spec, range)}`;
+}
+
+/**
+ * The MERGE of staged rows the table does not hold yet: a plain INSERT, which neither scans nor joins
+ * the table. Only for a slice whose key range holds none of the entity's rows; the caller checks
+ * afterwards that no key of the range is now held twice (another entity's row), and otherwise rolls
+ * back and runs the MERGE.
+ */
+export function compileInsertNew(input: MergeCompileInput): RawBuilder<unknown> {
+  return sql`INSERT INTO ${table(input.rawSchema, input.spec.name)} (${insertColumns(input.spec)})
+SELECT ${insertValues(input)} FROM (${compileDedupedSource(input)}) AS ${sql.id(S)}
+WHERE ${ref(S, '_deleted_at')} IS NULL`;
+}
+
+/** Keys in `range` held by more than one row (zero before any INSERT, as the MERGE keeps keys unique). */
+export function compileRangeDuplicates(input: MergeCompileInput, range: KeyRange): RawBuilder<unknown> {
+  const key = sql.ref(singleKey(input.spec).name);
+  return sql`SELECT COUNT(*) - COUNT(DISTINCT ${key}) AS ${sql.id('n')} FROM ${table(input.rawSchema, input.spec.name)}
+WHERE ${rangePredicate(input.spec, range)}`;
 }
 
 /**

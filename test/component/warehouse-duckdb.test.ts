@@ -128,6 +128,52 @@ describe('DuckDB warehouse: load and merge', () => {
     expect(stored.map((r) => r['_load_id'])).toEqual(['load-1', 'load-1']);
   });
 
+  it('a key-ordered slice new to the table is inserted; a key another entity holds is moved, never duplicated', async () => {
+    const at = '2026-11-01T08:00:00.000Z';
+    const later = '2026-11-02T08:00:00.000Z';
+    const load = async (loadId: string, rows: StageRow[], entity: string) => {
+      const stage = await wh.openStage(spec, loadId);
+      await stage.append(rows);
+      const { table } = await stage.finish();
+      const request = { spec, stagingTable: table, loadId, entity, uniqueKeys: true };
+      const state = { object: 'GLDETAIL', entity, watermark: at, loadId };
+      try {
+        return await wh.mergeAndSetState(request, state);
+      } finally {
+        await wh.dropStage(table);
+      }
+    };
+    // New key ranges for their entity: inserted (the ranges interleave, as Intacct's keys do).
+    expect(await load('l1', [row('1', '1', at), row('5', '5', at)], 'E100')).toEqual({
+      inserted: 2,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+    });
+    expect(await load('l2', [row('2', '2', at), row('4', '4', at)], 'E200')).toMatchObject({ inserted: 2 });
+    // The same slice again: its range holds the entity's rows, so it is merged and changes nothing.
+    expect(await load('l3', [row('2', '2', at), row('4', '4', at)], 'E200')).toMatchObject({
+      inserted: 0,
+      unchanged: 2,
+    });
+    // E300 holds nothing in 3..5, but key 5 is E100's: the insert is rolled back and merged instead.
+    expect(await load('l4', [row('3', '3', at), row('5', '50', later)], 'E300')).toEqual({
+      inserted: 1,
+      updated: 1,
+      deleted: 0,
+      unchanged: 0,
+    });
+    const stored = await rawRows(wh);
+    expect(stored.map((r) => [String(r['record_no']), r['_entity']])).toEqual([
+      ['1', 'E100'],
+      ['2', 'E200'],
+      ['3', 'E300'],
+      ['4', 'E200'],
+      ['5', 'E300'],
+    ]);
+    expect((await wh.getState('GLDETAIL', 'E300'))?.loadId).toBe('l4');
+  });
+
   it('the newer version wins, within a stage and across loads; an older one never overwrites', async () => {
     const first = await stageAndMerge(wh, 'load-1', [
       row('1', '10', '2026-11-01T08:00:00.000Z'),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValueError, compileRowConverter } from '../../src/extract/typing.ts';
+import { ValueError, compilePageConverter } from '../../src/extract/typing.ts';
+import { RecordRows } from '../../src/intacct/record-rows.ts';
+import type { RawRecord } from '../../src/intacct/record-stream.ts';
 
 const columns = [
   { name: 'record_no', type: 'integer', source: 'RECORDNO' },
@@ -11,7 +13,8 @@ const columns = [
 ] as const;
 
 describe('row typing', () => {
-  const convert = compileRowConverter(columns, 'RECORDNO', 'America/Los_Angeles');
+  const convertPage = compilePageConverter(columns, 'RECORDNO', 'America/Los_Angeles');
+  const convert = (record: RawRecord) => convertPage(RecordRows.fromRecords([record]))[0];
 
   it('turns Intacct strings into canonical values, amounts untouched', () => {
     expect(
@@ -41,6 +44,19 @@ describe('row typing', () => {
       null,
       null,
       null,
+    ]);
+  });
+
+  it('converts a page by field name whatever order its records carry their fields in', () => {
+    const page = RecordRows.fromRecords([
+      { MEMO: 'x', WHENMODIFIED: '03/08/2026 03:30:00', RECORDNO: '1', BATCH_DATE: '03/08/2026' },
+      { RECORDNO: '2', BATCH_DATE: '03/08/2026', WHENMODIFIED: '03/08/2026 03:30:00', AMOUNT: '5' },
+      { RECORDNO: '3', BATCH_DATE: '03/09/2026', WHENMODIFIED: '11/01/2026 01:30:00', BILLABLE: 'false' },
+    ]);
+    expect(convertPage(page)).toEqual([
+      ['1', null, '2026-03-08', '2026-03-08T10:30:00.000Z', null, 'x'],
+      ['2', '5', '2026-03-08', '2026-03-08T10:30:00.000Z', null, null],
+      ['3', null, '2026-03-09', '2026-11-01T08:30:00.000Z', 'false', null],
     ]);
   });
 

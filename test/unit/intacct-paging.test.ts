@@ -3,7 +3,13 @@ import { ClassifiedError } from '../../src/core/errors.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import type { IntacctFunction } from '../../src/intacct/envelope.ts';
 import { type PagingStats, pageRecords } from '../../src/intacct/paging.ts';
-import type { RawRecord, RecordPage } from '../../src/intacct/record-stream.ts';
+import { RecordRows } from '../../src/intacct/record-rows.ts';
+import {
+  type DataAttributes,
+  type RawRecord,
+  type RecordPage,
+  recordPage,
+} from '../../src/intacct/record-stream.ts';
 import { serialize } from '../../src/intacct/xml.ts';
 
 const envelope = {
@@ -17,18 +23,17 @@ const envelope = {
 const queryPage = (
   records: RawRecord[],
   data: { totalCount?: number; numRemaining: number; offset?: number },
-): RecordPage => ({
-  envelope,
-  records,
-  data: {
+): RecordPage =>
+  page(records, {
     listType: 'X',
     count: records.length,
     totalCount: data.totalCount,
     numRemaining: data.numRemaining,
     resultId: '',
     offset: data.offset ?? 0,
-  },
-});
+  });
+const page = (records: RawRecord[], data: DataAttributes): RecordPage =>
+  recordPage(envelope, data, RecordRows.fromRecords(records));
 const rows = (n: number): RawRecord[] =>
   Array.from({ length: n }, (_, i) => ({ RECORDNO: String(i + 1), V: `v${i + 1}` }));
 
@@ -43,18 +48,14 @@ function fakeReadByQuery(all: RawRecord[], pageSize: number, expireEvery: number
     const slice = c.rows.slice(c.pos, c.pos + pageSize);
     c.pos += slice.length;
     const remaining = c.rows.length - c.pos;
-    return {
-      envelope,
-      records: slice,
-      data: {
-        listType: 'x',
-        count: slice.length,
-        totalCount: c.rows.length,
-        numRemaining: remaining,
-        resultId: remaining ? id : '',
-        offset: undefined,
-      },
-    };
+    return page(slice, {
+      listType: 'x',
+      count: slice.length,
+      totalCount: c.rows.length,
+      numRemaining: remaining,
+      resultId: remaining ? id : '',
+      offset: undefined,
+    });
   };
   const fetch = async (fn: IntacctFunction): Promise<RecordPage> => {
     const xml = serialize(fn.body);
@@ -114,7 +115,7 @@ describe('paging', () => {
       silentLogger,
       s,
     ))
-      out.push(...batch);
+      out.push(...batch.toRecords());
     expect(out.map((r) => r.RECORDNO)).toEqual(all.map((r) => r.RECORDNO));
     expect(s.cursorResumes).toBeGreaterThan(2);
     expect(server.queries[1]).toMatch(/^RECORDNO &gt; \d+$/);
@@ -140,7 +141,7 @@ describe('paging', () => {
       silentLogger,
       s,
     ))
-      out.push(...batch);
+      out.push(...batch.toRecords());
     expect(out.map((r) => r.RECORDNO)).toEqual(all.map((r) => r.RECORDNO));
     expect(s.countMismatches).toBeGreaterThan(0);
   });
@@ -175,7 +176,7 @@ describe('paging', () => {
       fetch,
       silentLogger,
     ))
-      out.push(...b);
+      out.push(...b.toRecords());
     expect(out.map((r) => r.RECORDNO)).toEqual(all.map((r) => r.RECORDNO));
     expect(seen[0]).toContain(
       '<orderby><order><field>WHENMODIFIED</field><ascending/></order><order><field>RECORDNO</field><ascending/></order></orderby>',
@@ -191,11 +192,14 @@ describe('paging', () => {
     const fetch = async (): Promise<RecordPage> => {
       calls++;
       const total = calls === 1 ? 300 : 301;
-      return {
-        envelope,
-        records: rows(300).slice((calls - 1) * 100, calls * 100),
-        data: { listType: 'X', count: 100, totalCount: total, numRemaining: 1, resultId: '', offset: 0 },
-      };
+      return page(rows(300).slice((calls - 1) * 100, calls * 100), {
+        listType: 'X',
+        count: 100,
+        totalCount: total,
+        numRemaining: 1,
+        resultId: '',
+        offset: 0,
+      });
     };
     const it = pageRecords(
       {
@@ -220,18 +224,15 @@ describe('paging', () => {
   });
 
   it('readByQuery: a cursor repeating pages is a detected loop', async () => {
-    const fetch = async (): Promise<RecordPage> => ({
-      envelope,
-      records: rows(10),
-      data: {
+    const fetch = async (): Promise<RecordPage> =>
+      page(rows(10), {
         listType: 'x',
         count: 10,
         totalCount: 100,
         numRemaining: 90,
         resultId: 'same',
         offset: undefined,
-      },
-    });
+      });
     const it = pageRecords(
       { object: 'X', fields: '*', key: 'RECORDNO', method: 'readByQuery', pageSize: 10, timezone: 'UTC' },
       fetch,
@@ -240,7 +241,7 @@ describe('paging', () => {
     const got: RawRecord[] = [];
     await expect(
       (async () => {
-        for await (const b of it) got.push(...b);
+        for await (const b of it) got.push(...b.toRecords());
       })(),
     ).rejects.toThrow(/loop/);
     expect(got).toHaveLength(10);
@@ -256,7 +257,7 @@ describe('paging', () => {
       return queryPage(slice, { numRemaining: all.length - after - slice.length });
     };
     const out: string[] = [];
-    for await (const page of pageRecords(
+    for await (const batch of pageRecords(
       {
         object: 'X',
         fields: ['V'],
@@ -269,6 +270,7 @@ describe('paging', () => {
       fetch,
       silentLogger,
     )) {
+      const page = batch.toRecords();
       log.push(`caller has ${page[0]?.RECORDNO}-${page.at(-1)?.RECORDNO}`);
       out.push(...page.map((r) => r.RECORDNO ?? ''));
     }

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { type DuckDBInstance, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
 import { ClassifiedError } from '../../core/errors.ts';
 import type { FieldType } from '../../intacct/objects/descriptor.ts';
+import type { KeyRange } from '../merge-compile.ts';
 import type { StageRow, StageWriter } from '../warehouse.ts';
 import { classifyDuckDBError } from './duckdb-errors.ts';
 
@@ -25,6 +26,12 @@ const CHUNK_ROWS = 2048;
 
 const DECIMAL_TEXT = /^-?(\d{1,29})(?:\.\d{1,9})?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/** A canonical non-negative integer: such keys order by length, then as text. */
+const PLAIN_INTEGER = /^(?:0|[1-9]\d*)$/;
+
+function integerBelow(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
 
 export class DuckDBStageWriter implements StageWriter {
   readonly table: string;
@@ -32,6 +39,11 @@ export class DuckDBStageWriter implements StageWriter {
   readonly #handle: FileHandle;
   readonly #types: readonly FieldType[];
   readonly #onFinish: (file: string) => Promise<void>;
+  /** The data column holding a one-column integer key, or -1: its range is tracked as rows pass. */
+  readonly #keyColumn: number;
+  #low: string | undefined;
+  #high: string | undefined;
+  #rangeKnown: boolean;
   #rows = 0;
   #closed = false;
   #finished = false;
@@ -41,28 +53,32 @@ export class DuckDBStageWriter implements StageWriter {
     file: string,
     handle: FileHandle,
     types: readonly FieldType[],
+    keyColumn: number,
     onFinish: (file: string) => Promise<void>,
   ) {
     this.table = table;
     this.file = file;
     this.#handle = handle;
     this.#types = types;
+    this.#keyColumn = keyColumn;
+    this.#rangeKnown = keyColumn >= 0;
     this.#onFinish = onFinish;
   }
 
   /**
    * Opens a new staging file in `directory`; `onFinish` makes it readable as `table` (the view) once
-   * every row is written.
+   * every row is written. `keyColumn` is the data column of a one-column integer key (or -1).
    */
   static async open(
     directory: string,
     table: string,
     dataColumnTypes: readonly FieldType[],
+    keyColumn: number,
     onFinish: (file: string) => Promise<void>,
   ): Promise<DuckDBStageWriter> {
     const file = join(directory, `${table}-${randomUUID()}.csv`);
     const handle = await open(file, 'wx');
-    return new DuckDBStageWriter(table, file, handle, dataColumnTypes, onFinish);
+    return new DuckDBStageWriter(table, file, handle, dataColumnTypes, keyColumn, onFinish);
   }
 
   async append(rows: readonly StageRow[]): Promise<void> {
@@ -88,6 +104,7 @@ export class DuckDBStageWriter implements StageWriter {
         cells[c] =
           value === null ? '' : types[c] === 'string' ? quoted(value) : this.#checked(value, types[c]!, c);
       }
+      if (this.#rangeKnown) this.#widenRange(row[this.#keyColumn] ?? null);
       cells[n] = String(this.#rows + r + 1);
       const deleted = row.length > n ? (row[n] ?? null) : null;
       cells[n + 1] = deleted === null ? '' : quoted(deleted);
@@ -104,6 +121,22 @@ export class DuckDBStageWriter implements StageWriter {
       });
     }
     this.#rows += rows.length;
+  }
+
+  #widenRange(key: string | null): void {
+    if (key === null || !PLAIN_INTEGER.test(key)) {
+      this.#rangeKnown = false;
+      return;
+    }
+    if (this.#low === undefined || integerBelow(key, this.#low)) this.#low = key;
+    if (this.#high === undefined || integerBelow(this.#high, key)) this.#high = key;
+  }
+
+  /** The lowest and highest staged key, once finished, when the key is one plain integer column. */
+  get keyRange(): KeyRange | undefined {
+    return this.#finished && this.#rangeKnown && this.#low !== undefined && this.#high !== undefined
+      ? { low: this.#low, high: this.#high }
+      : undefined;
   }
 
   /** Canonical non-text values never need quotes; decimals are checked so no cast can round them. */

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CompiledQuery, Kysely, sql } from 'kysely';
+import { CompiledQuery, Kysely, type RawBuilder, sql } from 'kysely';
 import type { Logger } from '../../core/logger.ts';
 import type { FieldType } from '../../intacct/objects/descriptor.ts';
 import * as control from '../control-tables.ts';
@@ -25,8 +25,12 @@ import { assertIdentifier } from '../identifiers.ts';
 import {
   type KeyUpdateInput,
   type MergeCompileInput,
+  type KeyRange,
+  compileEntityRangeCount,
+  compileInsertNew,
   compileMerge,
   compileMergeCounts,
+  compileRangeDuplicates,
   compileReconcileKeys,
   compileSoftDeleteKeys,
   compileColumnValues,
@@ -66,10 +70,11 @@ import { DuckDBStageWriter, appendKeys, stagedFileSelect } from './duckdb-loader
 /**
  * DuckDB's buffer pool and operator memory for the job (data beyond it is spilled to the
  * database's temp directory), unless the config says otherwise. Staged rows live in files, not in
- * the pool, and MERGEs run one at a time by default, so 256MB holds a backfill at concurrency 4;
- * the pool caches raw-table blocks up to the limit, so a lower limit is a flatter peak.
+ * the pool; a backfill's slices are plain INSERTs and MERGEs run one at a time, so 128MB holds a
+ * backfill at concurrency 4 and a models build over ~1M GL lines (bench/RESULTS.md). The pool caches
+ * table blocks up to the limit, so the limit is what keeps the peak flat as a load grows.
  */
-export const DUCKDB_MEMORY_LIMIT = '256MB';
+export const DUCKDB_MEMORY_LIMIT = '128MB';
 
 /**
  * Rows merged between explicit checkpoints. DuckDB checkpoints by itself when the WAL passes 16MB,
@@ -109,6 +114,9 @@ const RAW_INFO_TYPES: Readonly<Record<FieldType, string>> = {
   timestamp: 'TIMESTAMP WITH TIME ZONE',
   boolean: 'BOOLEAN',
 };
+
+/** Rolls back an insert of a slice whose keys another entity's rows hold (see #insertNew). */
+class KeyHeldElsewhere extends Error {}
 
 export class DuckDBWarehouse implements Warehouse {
   readonly capabilities = CAPABILITIES.duckdb;
@@ -158,6 +166,9 @@ export class DuckDBWarehouse implements Warehouse {
       instance = await DuckDBInstance.create(options.path, {
         autoinstall_known_extensions: 'false',
         memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT,
+        // DuckDB's allocator keeps freed memory for reuse unless a background thread returns it to
+        // the system; without it a load's RSS climbs by ~100MB beyond the pool (bench/RESULTS.md).
+        allocator_background_threads: 'true',
         ...(options.threads ? { threads: String(options.threads) } : {}),
       });
     } catch (error) {
@@ -253,10 +264,12 @@ export class DuckDBWarehouse implements Warehouse {
     await compileCreateSchema(db, this.#schemas.staging).execute();
     await this.dropStage(table);
     const columns = dataColumns(spec);
+    const key = spec.key.length === 1 ? columns.findIndex((c) => c.name === spec.key[0]) : -1;
     const writer = await DuckDBStageWriter.open(
       this.#stageDirectory,
       table,
       columns.map((c) => c.type),
+      key >= 0 && columns[key]?.type === 'integer' ? key : -1,
       async (file) => {
         await this.#db.executeQuery(
           CompiledQuery.raw(
@@ -283,10 +296,17 @@ export class DuckDBWarehouse implements Warehouse {
     };
   }
 
-  async #mergeIn(db: Kysely<ControlDb>, request: MergeRequest): Promise<MergeResult> {
+  async #mergeIn(db: Kysely<ControlDb>, request: MergeRequest, insertNew: boolean): Promise<MergeResult> {
     const input = this.#mergeInput(request);
-    const staged = this.#stages.get(input.stagingTable)?.finishedRows;
-    if (input.uniqueKeys && staged !== undefined) return this.#mergeUnique(db, input, staged);
+    const stage = this.#stages.get(input.stagingTable);
+    const staged = stage?.finishedRows;
+    if (input.uniqueKeys && staged !== undefined) {
+      const range = insertNew ? stage?.keyRange : undefined;
+      if (range && (await this.#count(db, compileEntityRangeCount(input, range))) === 0) {
+        return this.#insertNew(db, input, range, staged);
+      }
+      return this.#mergeUnique(db, input, staged);
+    }
     const counted = await compileMergeCounts(input).execute(db);
     const row = counted.rows[0] as Record<string, number | string> | undefined;
     const num = (v: number | string | undefined) => Number(v ?? 0);
@@ -309,6 +329,11 @@ export class DuckDBWarehouse implements Warehouse {
     return { inserted, updated, deleted, unchanged: source - inserted - updated - deleted };
   }
 
+  async #count(db: Kysely<ControlDb>, query: RawBuilder<unknown>): Promise<number> {
+    const result = await query.execute(db);
+    return Number((result.rows[0] as { n: number | string } | undefined)?.n ?? 0);
+  }
+
   /**
    * One pass over the stage instead of two for unique keys without deletes (the stream's case): the
    * MERGE's affected rows are its inserts and updates, and its inserts are what the table grew by
@@ -319,13 +344,11 @@ export class DuckDBWarehouse implements Warehouse {
    * is a source row.
    */
   async #mergeUnique(db: Kysely<ControlDb>, input: MergeCompileInput, staged: number): Promise<MergeResult> {
-    const rows = async () => {
-      const counted = await sql<{ n: number | string }>`SELECT count(*) AS ${sql.id('n')} FROM ${sql.id(
-        input.rawSchema,
-        input.spec.name,
-      )}`.execute(db);
-      return Number(counted.rows[0]?.n ?? 0);
-    };
+    const rows = () =>
+      this.#count(
+        db,
+        sql`SELECT count(*) AS ${sql.id('n')} FROM ${sql.id(input.rawSchema, input.spec.name)}`,
+      );
     const before = await rows();
     const merged = await compileMerge(input).execute(db);
     const inserted = (await rows()) - before;
@@ -333,17 +356,58 @@ export class DuckDBWarehouse implements Warehouse {
     return { inserted, updated, deleted: 0, unchanged: staged - inserted - updated };
   }
 
+  /**
+   * A backfill slice the table holds none of (no row of the entity in its key range): inserted
+   * without the MERGE's scan and join of the table, which was most of DuckDB's work per line and
+   * what filled its pool with the table's blocks. Keys are unique across the company, so a key of
+   * the range now held twice is another entity's row: the transaction is rolled back and the MERGE
+   * runs instead (see #mergeTransaction).
+   */
+  async #insertNew(
+    db: Kysely<ControlDb>,
+    input: MergeCompileInput,
+    range: KeyRange,
+    staged: number,
+  ): Promise<MergeResult> {
+    const inserted = Number((await compileInsertNew(input).execute(db)).numAffectedRows ?? 0n);
+    if ((await this.#count(db, compileRangeDuplicates(input, range))) > 0) throw new KeyHeldElsewhere();
+    return { inserted, updated: 0, deleted: 0, unchanged: staged - inserted };
+  }
+
+  /**
+   * The MERGE (and whatever `alsoIn` writes) in one transaction; a slice that turned out not to be
+   * new to the table is merged again in a fresh one.
+   */
+  async #mergeTransaction(
+    request: MergeRequest,
+    alsoIn?: (trx: Kysely<ControlDb>) => Promise<unknown>,
+  ): Promise<MergeResult> {
+    const run = (insertNew: boolean) =>
+      this.#db.transaction().execute(async (trx) => {
+        const merged = await this.#mergeIn(trx, request, insertNew);
+        await alsoIn?.(trx);
+        return merged;
+      });
+    try {
+      return await run(true);
+    } catch (error) {
+      if (!(error instanceof KeyHeldElsewhere)) throw error;
+      this.#logger.debug('a staged key is held by another entity; merging instead', {
+        table: request.spec.name,
+      });
+      return run(false);
+    }
+  }
+
   async merge(request: MergeRequest): Promise<MergeResult> {
-    return this.#inTurn(() => this.#db.transaction().execute((trx) => this.#mergeIn(trx, request)));
+    return this.#inTurn(() => this.#mergeTransaction(request));
   }
 
   async mergeAndSetState(request: MergeRequest, state: SetStateRequest): Promise<MergeResult> {
     return this.#inTurn(() =>
-      this.#db.transaction().execute(async (trx) => {
-        const merged = await this.#mergeIn(trx, request);
-        await control.setState(trx.withSchema(this.#schemas.raw), state, this.#now());
-        return merged;
-      }),
+      this.#mergeTransaction(request, (trx) =>
+        control.setState(trx.withSchema(this.#schemas.raw), state, this.#now()),
+      ),
     );
   }
 
