@@ -107,6 +107,14 @@ const duckdb = z
       .describe(
         'Run MERGEs one at a time (default true): one MERGE hash table in memory at a time, at no measured cost in throughput since other streams keep reading meanwhile; false runs them side by side (then give memoryLimit 512MB or more).',
       ),
+    rowsPerMerge: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .optional()
+      .describe(
+        "Rows a stream stages before it merges them into the raw table and stages the rest afresh, default 20,000. It bounds the memory one merge needs however large the read (a first sync reads each entity's GL whole); raise it together with memoryLimit for fewer, larger merges.",
+      ),
   })
   .strict();
 

@@ -137,9 +137,15 @@ async function readStream(
     slice: task.slice,
   });
 
-  // A stream-specific stage id keeps parallel slices and entities of one object apart.
-  const stageId = `${ctx.loadId}-${task.entity || 'top'}-${task.slice}`;
-  const writer = await ctx.warehouse.openStage(ctx.spec, stageId);
+  // A stream-specific stage id keeps parallel slices and entities of one object apart; a stream
+  // that merges as it goes (Capabilities.stageRowsPerMerge) numbers its stages.
+  const stageId = (part: number) =>
+    `${ctx.loadId}-${task.entity || 'top'}-${task.slice}${part > 0 ? `-${part}` : ''}`;
+  const perMerge = ctx.warehouse.capabilities.stageRowsPerMerge;
+  let part = 0;
+  let writer = await ctx.warehouse.openStage(ctx.spec, stageId(part));
+  let staged = 0;
+  const merged = { inserted: 0, updated: 0, deleted: 0 };
   let rowsRead = 0;
   let pages = 0;
   let maxWatermark = task.previousWatermark;
@@ -153,6 +159,35 @@ async function readStream(
   // Key order pages by keyset: changes during a long read cannot shift pages, memory stays flat.
   const orderBy = [object.key];
   let stopped = false;
+  /**
+   * Merges what is staged. Read in order of RECORDNO, the client's paging key: keyset pages, each
+   * key once and after the last one (paging refuses anything else), so the MERGE needs no dedupe.
+   * Only the stream's last merge of a sync stores its watermark, and a stopped stream keeps it (see
+   * StreamResult.stopped): a run that fails between merges repeats the window, and the keyed,
+   * idempotent MERGE makes that harmless.
+   */
+  const mergeStaged = async (last: boolean) => {
+    await writer.finish();
+    const request = {
+      spec: ctx.spec,
+      stagingTable: writer.table,
+      loadId: ctx.loadId,
+      entity: task.entity,
+      uniqueKeys: object.key === 'RECORDNO',
+    };
+    const counts =
+      !last || task.mode === 'backfill' || stopped
+        ? await ctx.warehouse.merge(request)
+        : await ctx.warehouse.mergeAndSetState(request, {
+            object: object.object,
+            entity: task.entity,
+            watermark: maxWatermark,
+            loadId: ctx.loadId,
+          });
+    merged.inserted += counts.inserted;
+    merged.updated += counts.updated;
+    merged.deleted += counts.deleted;
+  };
   try {
     for await (const page of ctx.reader.readRows({
       object: object.object,
@@ -186,34 +221,22 @@ async function readStream(
       }
       await writer.append(rows);
       rowsRead += rows.length;
+      staged += rows.length;
       pages += 1;
       ctx.progress?.tick(label, rows.length);
       if (ctx.stop?.aborted) {
         stopped = true;
         break;
       }
+      if (perMerge !== null && staged >= perMerge) {
+        await mergeStaged(false);
+        await ctx.warehouse.dropStage(writer.table);
+        writer = await ctx.warehouse.openStage(ctx.spec, stageId(++part));
+        staged = 0;
+      }
     }
-    await writer.finish();
-    // Read in order of RECORDNO, the client's paging key: keyset pages, each key once and after the
-    // last one (paging refuses anything else), so the MERGE needs no dedupe.
-    const request = {
-      spec: ctx.spec,
-      stagingTable: writer.table,
-      loadId: ctx.loadId,
-      entity: task.entity,
-      uniqueKeys: object.key === 'RECORDNO',
-    };
-    // A stopped stream merges what it read but keeps its watermark: see StreamResult.stopped.
-    const counts =
-      task.mode === 'backfill' || stopped
-        ? await ctx.warehouse.merge(request)
-        : await ctx.warehouse.mergeAndSetState(request, {
-            object: object.object,
-            entity: task.entity,
-            watermark: maxWatermark,
-            loadId: ctx.loadId,
-          });
-    let deleted = counts.deleted;
+    await mergeStaged(true);
+    let deleted = merged.deleted;
     // A partial key list would soft-delete every record not yet read.
     if (keys && !stopped) {
       deleted += await ctx.warehouse.reconcileKeys({
@@ -229,8 +252,8 @@ async function readStream(
     const seconds = (Date.now() - started) / 1000;
     log.debug(stopped ? 'stream stopped early; watermark kept' : 'stream done', {
       rows: rowsRead,
-      inserted: counts.inserted,
-      updated: counts.updated,
+      inserted: merged.inserted,
+      updated: merged.updated,
       seconds,
     });
     const result: StreamResult = {
@@ -240,8 +263,8 @@ async function readStream(
       slice: task.slice,
       rowsRead,
       pages,
-      inserted: counts.inserted,
-      updated: counts.updated,
+      inserted: merged.inserted,
+      updated: merged.updated,
       deleted,
       seconds,
       watermark: task.mode === 'backfill' || stopped ? task.previousWatermark : maxWatermark,
@@ -261,9 +284,10 @@ async function readStream(
       slice: task.slice,
       rowsRead,
       pages,
-      inserted: 0,
-      updated: 0,
-      deleted: 0,
+      // What earlier stages of this stream merged before the failure stays merged.
+      inserted: merged.inserted,
+      updated: merged.updated,
+      deleted: merged.deleted,
       seconds: (Date.now() - started) / 1000,
       watermark: task.previousWatermark,
       error: { kind: classified.kind, message: classified.message, codes: classified.codes },

@@ -34,6 +34,7 @@ export async function openWarehouse(
         ...(config.memoryLimit ? { memoryLimit: config.memoryLimit } : {}),
         ...(config.threads ? { threads: config.threads } : {}),
         ...(config.serialMerges !== undefined ? { serialMerges: config.serialMerges } : {}),
+        ...(config.rowsPerMerge ? { rowsPerMerge: config.rowsPerMerge } : {}),
         schemas,
         logger: logger.child({ warehouse: 'duckdb' }),
         ...(options.now ? { now: options.now } : {}),

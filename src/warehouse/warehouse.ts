@@ -39,7 +39,14 @@ export interface Capabilities {
   /** How several DML statements commit together: a session transaction, or one script (BigQuery). */
   readonly transactions: 'session' | 'script';
   /** The bulk path into staging. */
-  readonly bulkPath: 'appender' | 'put-copy' | 'load-job';
+  readonly bulkPath: 'csv-file' | 'put-copy' | 'load-job';
+  /**
+   * Rows a stream stages before it merges them and opens a new stage, or null for one MERGE per
+   * stream. DuckDB inserts or merges a stage inside its bounded pool, so an entity read whole (a
+   * first sync) is merged every 20,000 rows; on Snowflake and BigQuery each MERGE is a billed
+   * statement and staged files never sit in the job's memory.
+   */
+  readonly stageRowsPerMerge: number | null;
   /**
    * What MERGE does when several source rows match one target row: `error` (Snowflake, BigQuery) or
    * `silent` (DuckDB updates once per match). The generated MERGE always deduplicates its source.
@@ -67,7 +74,8 @@ export const CAPABILITIES: Readonly<Record<WarehouseType, Capabilities>> = {
     quotedCaseSensitive: false,
     ddlInTransactions: 'transactional',
     transactions: 'session',
-    bulkPath: 'appender',
+    bulkPath: 'csv-file',
+    stageRowsPerMerge: 20_000,
     mergeDuplicateMatch: 'silent',
     mergeCounts: 'count-query',
     timestampPrecision: 6,
@@ -92,6 +100,7 @@ export const CAPABILITIES: Readonly<Record<WarehouseType, Capabilities>> = {
     ddlInTransactions: 'implicit-commit',
     transactions: 'session',
     bulkPath: 'put-copy',
+    stageRowsPerMerge: null,
     mergeDuplicateMatch: 'error',
     mergeCounts: 'result-row',
     timestampPrecision: 9,
@@ -116,6 +125,7 @@ export const CAPABILITIES: Readonly<Record<WarehouseType, Capabilities>> = {
     ddlInTransactions: 'temp-only',
     transactions: 'script',
     bulkPath: 'load-job',
+    stageRowsPerMerge: null,
     mergeDuplicateMatch: 'error',
     mergeCounts: 'dml-stats',
     timestampPrecision: 6,

@@ -128,6 +128,22 @@ describe('sync against the sandbox', () => {
     expect(await differencesFromTruth(config(), sandbox)).toEqual([]);
   });
 
+  it('a first sync that merges every 400 staged rows equals the ground truth', async () => {
+    path = tempDuckDbPath();
+    const base = config();
+    const chunked = { ...base, warehouse: { ...base.warehouse, rowsPerMerge: 400 } } as typeof base;
+    const report = await runOnce(chunked);
+    expect(report.status).toBe('succeeded');
+    expect(await differencesFromTruth(chunked, sandbox)).toEqual([]);
+    // Each merge stamps its own load time: an entity's GL lines, read as one stream, came in parts.
+    const [parts] = await withWarehouse(chunked, (w) =>
+      w.query<{ n: string }>(
+        "SELECT CAST(count(DISTINCT _loaded_at) AS VARCHAR) AS n FROM intacct_raw.gl_detail WHERE _entity = 'US1'",
+      ),
+    );
+    expect(Number(parts?.n)).toBeGreaterThan(1);
+  });
+
   it('a backfill split into key ranges reads every record exactly once: equal to the ground truth', async () => {
     const fresh = tempDuckDbPath('backfill');
     const base = sandboxConfig(sandbox, fresh);

@@ -41,6 +41,7 @@ import { type ExistingColumn, planSchemaChanges } from '../schema-evolution.ts';
 import { type TableSpec, dataColumns, stagingTableName, validateTableSpec } from '../table-spec.ts';
 import {
   CAPABILITIES,
+  type Capabilities,
   type FinishLoadRequest,
   type Layer,
   type Lease,
@@ -99,6 +100,8 @@ export interface DuckDBWarehouseOptions {
   readonly threads?: number;
   /** Run MERGEs one at a time (default true). */
   readonly serialMerges?: boolean;
+  /** Rows a stream stages per merge (default CAPABILITIES.duckdb.stageRowsPerMerge). */
+  readonly rowsPerMerge?: number;
   readonly schemas: DuckDBSchemas;
   readonly logger: Logger;
   /** Clock for leases and load times (tests move it). */
@@ -119,7 +122,7 @@ const RAW_INFO_TYPES: Readonly<Record<FieldType, string>> = {
 class KeyHeldElsewhere extends Error {}
 
 export class DuckDBWarehouse implements Warehouse {
-  readonly capabilities = CAPABILITIES.duckdb;
+  readonly capabilities: Capabilities;
   readonly #instance: DuckDBInstance;
   readonly #db: Kysely<ControlDb>;
   readonly #schemas: DuckDBSchemas;
@@ -145,6 +148,10 @@ export class DuckDBWarehouse implements Warehouse {
 
   private constructor(instance: DuckDBInstance, options: DuckDBWarehouseOptions) {
     this.#instance = instance;
+    this.capabilities = {
+      ...CAPABILITIES.duckdb,
+      stageRowsPerMerge: options.rowsPerMerge ?? CAPABILITIES.duckdb.stageRowsPerMerge,
+    };
     this.#stageDirectory = newStageDirectory(options.path);
     this.#schemas = {
       staging: assertIdentifier(options.schemas.staging, 'staging schema'),
