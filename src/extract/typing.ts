@@ -3,9 +3,6 @@ import { parseIntacctDate, parseIntacctTimestamp, toIsoUtc } from '../core/time.
 import type { FieldType } from '../intacct/objects/descriptor.ts';
 import type { RecordRows } from '../intacct/record-rows.ts';
 
-/** A raw Intacct record: upper-case field names, values exactly as Intacct sent them. */
-export type RawRecord = Readonly<Record<string, string | null>>;
-
 /** A row for the stage writer: canonical strings aligned with the table's data columns. */
 export type StagedRow = (string | null)[];
 

@@ -48,12 +48,6 @@ export class RecordRows {
     return this.#index.get(field) ?? -1;
   }
 
-  /** The value of `field` in row `row`: undefined when the record did not carry it. */
-  value(row: number, field: string): string | null | undefined {
-    const at = this.indexOf(field);
-    return at < 0 ? undefined : this.rows[row]?.[at];
-  }
-
   /** The rows for which `keep(rowIndex)` holds, with the same fields. */
   filter(keep: (row: number) => boolean): RecordRows {
     const kept = this.rows.filter((_, i) => keep(i));

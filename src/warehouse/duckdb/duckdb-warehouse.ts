@@ -496,12 +496,10 @@ export class DuckDBWarehouse implements Warehouse {
   }
 
   async countWindow(request: WindowCountRequest): Promise<number> {
-    const result = await compileWindowCount({
-      caps: this.capabilities,
-      rawSchema: this.#schemas.raw,
-      ...request,
-    }).execute(this.#db);
-    return Number((result.rows as { n: string }[])[0]?.n ?? 0);
+    return this.#count(
+      this.#db,
+      compileWindowCount({ caps: this.capabilities, rawSchema: this.#schemas.raw, ...request }),
+    );
   }
 
   async unclaimedValues(request: {
